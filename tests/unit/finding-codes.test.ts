@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { FINDING_SEVERITY } from '../../src/health/types.ts';
+
+// design.md fixes these codes and severities: other people automate against them.
+describe('finding codes', () => {
+  it('match the table in design.md', () => {
+    const bySeverity = (s: string) => Object.entries(FINDING_SEVERITY).filter(([, v]) => v === s).map(([k]) => k);
+    expect(bySeverity('critical')).toEqual([
+      'key_invalid', 'account_inactive', 'region_blocked', 'credits_exhausted',
+      'spend_limit_reached', 'card_expired', 'budget_exceeded',
+    ]);
+    expect(bySeverity('warning')).toEqual([
+      'key_scope_missing', 'card_expiring', 'budget_near', 'balance_low', 'rate_limited', 'stale',
+    ]);
+    expect(bySeverity('unknown')).toEqual(['unreachable', 'bad_response']);
+    expect(bySeverity('info')).toEqual(['quota_unverified', 'spend_unavailable']);
+  });
+});
