@@ -1,0 +1,36 @@
+// Runs every archive rule over an unzipped widget.zip and returns all findings.
+import { unzipSync } from 'fflate';
+import { checkImages } from './images.ts';
+import { checkLocales } from './i18n.ts';
+import { checkLayout, type ArchiveFiles } from './layout.ts';
+import { checkManifest, parseManifest } from './manifest.ts';
+import { issue, type Issue } from './rules.ts';
+import { checkScript } from './script.ts';
+import { checkTextFiles, decodeText } from './text.ts';
+
+export function validateFiles(files: ArchiveFiles): Issue[] {
+  const issues = [...checkLayout(files), ...checkTextFiles(files)];
+  const manifestBytes = files['manifest.json'];
+  if (manifestBytes) {
+    const { text } = decodeText('manifest.json', manifestBytes);
+    const parsed = text === undefined ? { issues: [] } : parseManifest(text.replace(/^\uFEFF/, ''));
+    issues.push(...parsed.issues);
+    if (parsed.manifest) {
+      issues.push(...checkManifest(parsed.manifest), ...checkLocales(parsed.manifest, files), ...checkImages(parsed.manifest, files));
+    }
+  }
+  const scriptBytes = files['script.js'];
+  const script = scriptBytes ? decodeText('script.js', scriptBytes).text : undefined;
+  if (!scriptBytes || script !== undefined) issues.push(...checkScript(script));
+  return issues;
+}
+
+export function validateZip(zip: Uint8Array): Issue[] {
+  let files: ArchiveFiles;
+  try {
+    files = unzipSync(zip);
+  } catch (error) {
+    return [issue('zip.read', '(archive)', `not a readable zip: ${(error as Error).message}`)];
+  }
+  return validateFiles(files);
+}
