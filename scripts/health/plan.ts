@@ -1,0 +1,72 @@
+// Turns parsed flags into what one run needs: the key, the normalized base URL, the
+// options, and the mock scenario if any. Pure: the billing helpers and the scenario
+// table come in as parameters, so the refusals are unit-tested without a network.
+import { DEFAULT_OPTIONS } from '../../src/health/options.ts';
+import type { HealthOptions } from '../../src/health/types.ts';
+import type { CliArgs } from './args.ts';
+
+export interface ScenarioInfo {
+  description: string;
+  apiKey: string;
+  baseUrl: string;
+  options?: Partial<HealthOptions>;
+}
+
+export type BaseUrlCheck = { ok: true; base: string; isOpenAI: boolean } | { ok: false; reason: 'invalid' | 'not_https' };
+
+export interface PlanDeps {
+  /** null when --mock was not given (the table is only loaded for a mock run). */
+  scenarios: Readonly<Record<string, ScenarioInfo>> | null;
+  normalizeBaseUrl(raw: string | undefined): BaseUrlCheck;
+  isAdminKey(key: string): boolean;
+}
+
+export interface RunPlan {
+  apiKey: string;
+  baseUrl: string;
+  options: HealthOptions;
+  mock: string | null;
+}
+
+export type PlanResult = { ok: true; plan: RunPlan } | { ok: false; message: string };
+
+export const ADMIN_KEY_MESSAGE =
+  'refusing an Admin key (sk-admin-…): it can read and change the whole organization\'s billing, so it must stay on a server. ' +
+  'Use a restricted project key (Models: Read + Model capabilities: Request) or your relay\'s token instead.';
+
+const BASE_URL_MESSAGE = {
+  not_https: '--base-url must start with https:// (plain http:// only for 127.0.0.1, localhost or [::1])',
+  invalid: '--base-url is not a usable URL (expected e.g. https://api.openai.com, without credentials, query or fragment)',
+} as const;
+
+function flagOptions(args: CliArgs): Partial<HealthOptions> {
+  const out: Partial<HealthOptions> = {};
+  if (args.probe) out.quotaProbe = true;
+  if (args.cardExpiry !== undefined) out.cardExpiry = args.cardExpiry;
+  if (args.budgetUsd !== undefined) out.monthlyBudgetUsd = args.budgetUsd;
+  if (args.lowBalanceUsd !== undefined) out.lowBalanceUsd = args.lowBalanceUsd;
+  return out;
+}
+
+export function planRun(args: CliArgs, deps: PlanDeps): PlanResult {
+  let scenario: ScenarioInfo | undefined;
+  if (args.mock !== undefined) {
+    const table = deps.scenarios ?? {};
+    scenario = Object.hasOwn(table, args.mock) ? table[args.mock] : undefined;
+    if (!scenario) {
+      return { ok: false, message: `unknown --mock scenario "${args.mock}"; choose one of: ${Object.keys(table).join(', ')}` };
+    }
+  } else if (args.key === undefined) {
+    return { ok: false, message: 'missing --key <OpenAI key> (or try --mock <scenario> to run against the mock service)' };
+  }
+
+  // Flags override the scenario; a scenario may use '' to mean "no key configured".
+  const apiKey = args.key ?? (scenario as ScenarioInfo).apiKey;
+  if (deps.isAdminKey(apiKey)) return { ok: false, message: ADMIN_KEY_MESSAGE };
+
+  const base = deps.normalizeBaseUrl(args.baseUrl ?? scenario?.baseUrl);
+  if (!base.ok) return { ok: false, message: BASE_URL_MESSAGE[base.reason] };
+
+  const options: HealthOptions = { ...DEFAULT_OPTIONS, ...scenario?.options, ...flagOptions(args) };
+  return { ok: true, plan: { apiKey, baseUrl: base.base, options, mock: args.mock ?? null } };
+}

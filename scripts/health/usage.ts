@@ -1,0 +1,24 @@
+// `--help` text. Scenario names are appended by the entry when the mock table loads.
+export const USAGE = `Usage: npm run health -- --key <key> [options]
+       npm run health -- --mock <scenario> [options]
+
+Checks the OpenAI account behind ByteGPT and prints the same report as the Kommo sidebar.
+
+Options:
+  --key <key>          OpenAI key to check: a restricted project key (Models: Read +
+                       Model capabilities: Request) or a relay token. Admin keys
+                       (sk-admin-...) are refused. The key is never printed.
+  --base-url <url>     API base (default https://api.openai.com). https:// only; plain
+                       http:// for 127.0.0.1, localhost and [::1].
+  --probe              Test the credit with a one-token request (about $0.00001).
+  --card-expiry MM/YY  Warn 30 days before the card stops working.
+  --budget <usd>       Monthly budget in US dollars (greater than 0).
+  --low-balance <usd>  Warn when a relay's balance drops below this many US dollars.
+  --json               Print the report as JSON.
+  --mock <scenario>    Run against the built-in mock service (no key, no network);
+                       flags override the scenario's key, base URL and options.
+                       Requests time out after 1 s in mock mode.
+  -h, --help           Show this help.
+
+Exit codes: 0 ok, 1 warning, 2 critical, 3 unknown, 64 bad arguments.
+`;

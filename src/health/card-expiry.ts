@@ -1,0 +1,34 @@
+// Card expiry rules. OpenAI has no API for the card, so the owner types "MM/YY" in the
+// settings. A card printed "MM/YY" is valid THROUGH the last day of that month.
+import { isCardExpiry } from './options.ts';
+import type { Finding } from './types.ts';
+import { isoDay, lastDayOfMonthNumber, utcDayNumber } from './utc.ts';
+
+/**
+ * Warn when the card stops working within this many days. `daysLeft` counts the days
+ * the card still works, today included: (last valid day − today) + 1, so 1 on the
+ * last valid day and 0 the day after (expired). The warning shows while
+ * `daysLeft <= 30`, i.e. last valid day − today < 30.
+ */
+export const CARD_WARNING_DAYS = 30;
+
+/** Day number of the card's last valid day; "YY" is read as 20YY. */
+export function cardLastValidDay(expiry: string): number {
+  const month = Number(expiry.slice(0, 2));
+  const year = 2000 + Number(expiry.slice(3, 5));
+  return lastDayOfMonthNumber(year, month - 1);
+}
+
+export function cardExpiryFinding(expiry: string | null, now: Date): Finding | null {
+  if (!isCardExpiry(expiry)) return null;
+  const lastDay = cardLastValidDay(expiry);
+  const daysLeft = lastDay - utcDayNumber(now) + 1;
+  const validThrough = isoDay(lastDay);
+  if (daysLeft <= 0) {
+    return { code: 'card_expired', severity: 'critical', params: { expiry, validThrough } };
+  }
+  if (daysLeft <= CARD_WARNING_DAYS) {
+    return { code: 'card_expiring', severity: 'warning', params: { expiry, validThrough, daysLeft } };
+  }
+  return null;
+}

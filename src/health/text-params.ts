@@ -1,0 +1,32 @@
+// Finding params carry raw values with units in their names (spendUsd, daysLeft);
+// locale texts use short placeholders ({amount}, {days}). This maps one to the other
+// with amounts already formatted, so the sidebar and the CLI word findings the same.
+import type { Finding } from './types.ts';
+
+export interface ParamFormat {
+  usd(amount: number): string;
+}
+
+/** Raw param → the placeholder name the locale texts use. */
+const PLACEHOLDER: Record<string, string> = {
+  spendUsd: 'amount',
+  remainingUsd: 'amount',
+  budgetUsd: 'budget',
+  thresholdUsd: 'threshold',
+  forecastUsd: 'forecast',
+  limitUsd: 'limit',
+  daysLeft: 'days',
+  minutesSince: 'minutes',
+};
+
+/** The raw params plus their placeholder aliases; every `…Usd` value is formatted as money. */
+export function findingTextParams(finding: Finding, format: ParamFormat): Record<string, string | number> {
+  const out: Record<string, string | number> = { code: finding.code };
+  for (const [name, value] of Object.entries(finding.params ?? {})) {
+    const shown = name.endsWith('Usd') && typeof value === 'number' ? format.usd(value) : value;
+    out[name] = shown;
+    const alias = PLACEHOLDER[name];
+    if (alias !== undefined) out[alias] = shown;
+  }
+  return out;
+}

@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../../src/health/evaluate.ts';
+import type { ErrorCode, Outcome, Report, Signals } from '../../../src/health/types.ts';
+import { healthySignals, optionsWith, utc } from './fixtures.ts';
+
+const NOW = utc('2026-09-10T12:00:00Z'); // day 10 of a 30-day month
+const codes = (report: Report) => report.findings.map((f) => f.code);
+const error = (code: ErrorCode, extra: { status?: number; apiCode?: string; message?: string } = {}) =>
+  ({ kind: 'error', code, ...extra }) as const;
+
+describe('evaluate: a healthy account', () => {
+  it('is ok with no findings, and carries spend, forecast and checkedAt', () => {
+    const report = evaluate(healthySignals(), optionsWith(), NOW);
+    expect(report).toEqual({
+      status: 'ok',
+      findings: [],
+      checkedAt: '2026-09-10T12:00:00.000Z',
+      spend: { monthToDateUsd: 1, daily: [{ date: '2026-09-01', usd: 1 }] },
+      forecast: { monthEndUsd: 3, budgetUsd: null },
+    });
+  });
+
+  it('leaves spend, forecast and balance out when those requests did not succeed', () => {
+    const report = evaluate(
+      healthySignals({ costs: { kind: 'skipped', reason: 'not_applicable' }, balance: error('unreachable') }),
+      optionsWith(),
+      NOW,
+    );
+    expect(report).not.toHaveProperty('spend');
+    expect(report).not.toHaveProperty('forecast');
+    expect(report).not.toHaveProperty('balance');
+  });
+});
+
+describe('evaluate: request errors become findings', () => {
+  it.each([
+    ['key_invalid', 'critical', 'critical'],
+    ['account_inactive', 'critical', 'critical'],
+    ['region_blocked', 'critical', 'critical'],
+    ['credits_exhausted', 'critical', 'critical'],
+    ['spend_limit_reached', 'critical', 'critical'],
+    ['key_scope_missing', 'warning', 'warning'],
+    ['rate_limited', 'warning', 'warning'],
+    ['unreachable', 'unknown', 'unknown'],
+    ['bad_response', 'unknown', 'unknown'],
+  ] as const)('probe %s → %s finding, status %s', (code, severity, status) => {
+    const report = evaluate(healthySignals({ probe: error(code, { status: 429, apiCode: 'x_code', message: 'server text' }) }), optionsWith(), NOW);
+    expect(report.status).toBe(status);
+    expect(report.findings).toEqual([{ code, severity, endpoint: 'probe', params: { status: 429, apiCode: 'x_code' } }]);
+  });
+
+  it('keeps the server message out of the finding', () => {
+    const report = evaluate(healthySignals({ models: error('key_invalid', { message: 'Incorrect API key sk-…' }) }), optionsWith(), NOW);
+    expect(report.findings).toEqual([{ code: 'key_invalid', severity: 'critical', endpoint: 'models', params: {} }]);
+  });
+
+  it('names the endpoint of each error', () => {
+    const report = evaluate(
+      healthySignals({
+        models: error('rate_limited'),
+        costs: error('bad_response'),
+        spendLimit: error('unreachable'),
+        balance: error('key_scope_missing'),
+      }),
+      optionsWith(),
+      NOW,
+    );
+    expect(report.findings.map((f) => [f.code, f.endpoint])).toEqual([
+      ['key_scope_missing', 'balance'],
+      ['rate_limited', 'models'],
+      ['unreachable', 'spend_limit'],
+      ['bad_response', 'costs'],
+    ]);
+  });
+
+  it('merges the same code from several requests into one finding (first request wins)', () => {
+    const report = evaluate(
+      healthySignals({
+        models: error('unreachable'),
+        probe: error('credits_exhausted', { status: 429 }),
+        costs: error('unreachable'),
+        balance: error('credits_exhausted', { status: 402 }),
+      }),
+      optionsWith(),
+      NOW,
+    );
+    expect(report.findings).toEqual([
+      { code: 'credits_exhausted', severity: 'critical', endpoint: 'probe', params: { status: 429 } },
+      { code: 'unreachable', severity: 'unknown', endpoint: 'models', params: {} },
+    ]);
+    expect(report.status).toBe('critical');
+  });
+
+  it('attributes spend_unavailable to costs when both Admin endpoints refuse the key', () => {
+    const refused = error('spend_unavailable', { status: 401, apiCode: 'missing_scope' });
+    const report = evaluate(healthySignals({ costs: refused, spendLimit: { ...refused, status: 403 } }), optionsWith(), NOW);
+    expect(report.findings).toEqual([
+      { code: 'spend_unavailable', severity: 'info', endpoint: 'costs', params: { status: 401, apiCode: 'missing_scope' } },
+    ]);
+  });
+
+  it('merges an error spend_limit_reached with an enforcing spend limit', () => {
+    const report = evaluate(
+      healthySignals({
+        probe: error('spend_limit_reached', { apiCode: 'organization_spend_limit_exceeded' }),
+        spendLimit: { kind: 'ok', value: { limitUsd: 50, enforcing: true } },
+      }),
+      optionsWith(),
+      NOW,
+    );
+    expect(report.findings).toEqual([
+      { code: 'spend_limit_reached', severity: 'critical', endpoint: 'probe', params: { apiCode: 'organization_spend_limit_exceeded' } },
+    ]);
+  });
+});
+
+describe('evaluate: spend limit', () => {
+  it('enforcing → spend_limit_reached from spend_limit, with the limit', () => {
+    const report = evaluate(healthySignals({ spendLimit: { kind: 'ok', value: { limitUsd: 50, enforcing: true } } }), optionsWith(), NOW);
+    expect(report.status).toBe('critical');
+    expect(report.findings).toEqual([
+      { code: 'spend_limit_reached', severity: 'critical', endpoint: 'spend_limit', params: { limitUsd: 50 } },
+    ]);
+  });
+
+  it('enforcing with no known limit → no params', () => {
+    const report = evaluate(healthySignals({ spendLimit: { kind: 'ok', value: { limitUsd: null, enforcing: true } } }), optionsWith(), NOW);
+    expect(report.findings).toEqual([{ code: 'spend_limit_reached', severity: 'critical', endpoint: 'spend_limit' }]);
+  });
+
+  it('not enforcing → nothing', () => {
+    expect(evaluate(healthySignals(), optionsWith(), NOW).findings).toEqual([]);
+  });
+});
+
+describe('evaluate: info findings', () => {
+  it('quota_unverified only when the probe is turned off', () => {
+    const off = evaluate(healthySignals({ probe: { kind: 'skipped', reason: 'disabled' } }), optionsWith(), NOW);
+    expect(off.findings).toEqual([{ code: 'quota_unverified', severity: 'info', endpoint: 'probe' }]);
+    expect(off.status).toBe('ok');
+    for (const reason of ['not_applicable', 'unavailable'] as const) {
+      expect(evaluate(healthySignals({ probe: { kind: 'skipped', reason } }), optionsWith(), NOW).findings).toEqual([]);
+    }
+  });
+
+  it('spend_unavailable from a costs error or a remembered "unavailable"', () => {
+    const fromError = evaluate(healthySignals({ costs: error('spend_unavailable', { status: 401, apiCode: 'missing_scope' }) }), optionsWith(), NOW);
+    expect(fromError.findings).toEqual([
+      { code: 'spend_unavailable', severity: 'info', endpoint: 'costs', params: { status: 401, apiCode: 'missing_scope' } },
+    ]);
+    const remembered = evaluate(healthySignals({ costs: { kind: 'skipped', reason: 'unavailable' } }), optionsWith(), NOW);
+    expect(remembered.findings).toEqual([{ code: 'spend_unavailable', severity: 'info', endpoint: 'costs' }]);
+    expect(remembered.status).toBe('ok');
+    for (const reason of ['disabled', 'not_applicable'] as const) {
+      expect(evaluate(healthySignals({ costs: { kind: 'skipped', reason } }), optionsWith(), NOW).findings).toEqual([]);
+    }
+  });
+});
+
+describe('evaluate: card expiry from the options', () => {
+  it('expired → critical, expiring → warning, far → nothing', () => {
+    expect(codes(evaluate(healthySignals(), optionsWith({ cardExpiry: '08/26' }), NOW))).toEqual(['card_expired']);
+    expect(evaluate(healthySignals(), optionsWith({ cardExpiry: '08/26' }), NOW).status).toBe('critical');
+    const expiring = evaluate(healthySignals(), optionsWith({ cardExpiry: '09/26' }), NOW);
+    expect(expiring.status).toBe('warning');
+    expect(expiring.findings).toEqual([
+      { code: 'card_expiring', severity: 'warning', params: { expiry: '09/26', validThrough: '2026-09-30', daysLeft: 21 } },
+    ]);
+    expect(evaluate(healthySignals(), optionsWith({ cardExpiry: '12/26' }), NOW).findings).toEqual([]);
+  });
+});
+
+describe('evaluate: budget', () => {
+  const spending = (usd: number): Partial<Signals> => ({ costs: { kind: 'ok', value: { monthToDateUsd: usd, daily: [] } } });
+
+  it('spend ≥ budget → budget_exceeded', () => {
+    const report = evaluate(healthySignals(spending(100)), optionsWith({ monthlyBudgetUsd: 100 }), NOW);
+    expect(report.status).toBe('critical');
+    expect(report.findings).toEqual([
+      { code: 'budget_exceeded', severity: 'critical', params: { spendUsd: 100, budgetUsd: 100, forecastUsd: 300, percent: 100 } },
+    ]);
+    expect(report.forecast).toEqual({ monthEndUsd: 300, budgetUsd: 100 });
+  });
+
+  it('80 % of budget → budget_near; the forecast alone can raise it too', () => {
+    // Day 10 of 30: 25 USD spent → 75 forecast (under 100) but 80 % of a 31.25 budget.
+    expect(codes(evaluate(healthySignals(spending(25)), optionsWith({ monthlyBudgetUsd: 31.25 }), NOW))).toEqual(['budget_near']);
+    // 25 spent → 75 forecast: over a 70 budget though only 36 % spent.
+    const byForecast = evaluate(healthySignals(spending(25)), optionsWith({ monthlyBudgetUsd: 70 }), NOW);
+    expect(byForecast.findings[0]?.params).toMatchObject({ trigger: 'forecast', percent: 36 });
+    expect(byForecast.status).toBe('warning');
+  });
+
+  it('below 80 % with a forecast within budget → nothing', () => {
+    expect(evaluate(healthySignals(spending(25)), optionsWith({ monthlyBudgetUsd: 75 }), NOW).findings).toEqual([]);
+  });
+
+  it('no budget set → forecast only, no findings', () => {
+    const report = evaluate(healthySignals(spending(1_000)), optionsWith(), NOW);
+    expect(report.findings).toEqual([]);
+    expect(report.forecast).toEqual({ monthEndUsd: 3_000, budgetUsd: null });
+  });
+
+  it('no budget findings when costs did not succeed', () => {
+    const report = evaluate(healthySignals({ costs: error('spend_unavailable') }), optionsWith({ monthlyBudgetUsd: 0.01 }), NOW);
+    expect(codes(report)).toEqual(['spend_unavailable']);
+  });
+});
+
+describe('evaluate: relay balance', () => {
+  const balance = (remainingUsd: number): Partial<Signals> => ({
+    balance: { kind: 'ok', value: { totalUsd: 10, usedUsd: 10 - remainingUsd, remainingUsd } },
+  });
+
+  it('below the threshold → balance_low', () => {
+    const report = evaluate(healthySignals(balance(4.99)), optionsWith({ lowBalanceUsd: 5 }), NOW);
+    expect(report.status).toBe('warning');
+    expect(report.findings).toEqual([
+      { code: 'balance_low', severity: 'warning', endpoint: 'balance', params: { remainingUsd: 4.99, thresholdUsd: 5 } },
+    ]);
+    expect(report.balance).toEqual({ totalUsd: 10, usedUsd: 10 - 4.99, remainingUsd: 4.99 });
+  });
+
+  it('at the threshold → nothing', () => {
+    expect(evaluate(healthySignals(balance(5)), optionsWith({ lowBalanceUsd: 5 }), NOW).findings).toEqual([]);
+  });
+
+  it('no threshold → nothing, but the balance is reported', () => {
+    const report = evaluate(healthySignals(balance(0)), optionsWith(), NOW);
+    expect(report.findings).toEqual([]);
+    expect(report.balance?.remainingUsd).toBe(0);
+  });
+});
