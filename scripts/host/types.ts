@@ -1,0 +1,93 @@
+// Shapes shared by the fake Kommo host page (scripts/host), the server that serves it
+// (scripts/serve) and the browser tests that drive it. The page is test/demo
+// infrastructure: it plays Kommo, it is never shipped.
+
+export const HOST_AREAS = ['lcard', 'ccard', 'comcard', 'settings', 'advanced_settings'] as const;
+export type HostArea = (typeof HOST_AREAS)[number];
+
+export const HOST_LANGS = ['en', 'es', 'pt', 'tr', 'id'] as const;
+export type HostLang = (typeof HOST_LANGS)[number];
+
+export type HostScheme = 'light' | 'dark';
+export type HostRole = 'admin' | 'member';
+
+/** What the server tells the page (inlined into index.html as JSON). */
+export interface HostConfig {
+  widgetCode: string;
+  version: string;
+  /** Kommo-like base URL of the widget files, no trailing slash: /upl/<code>/<version>/widget */
+  widgetPath: string;
+  /** URL of the mock-service ES module, or null when the server runs without mocks. */
+  mocksUrl: string | null;
+  /** Why the mock bundle is missing (build error), for the page to show. */
+  mocksError: string | null;
+}
+
+/** The page state that lives in the URL (?area=&scheme=&lang=&role=&scenario=). */
+export interface HostQuery {
+  area: HostArea;
+  scheme: HostScheme;
+  lang: HostLang;
+  role: HostRole;
+  scenario: string | null;
+}
+
+/** One host → widget call, recorded for tests (never the settings values themselves). */
+export interface LifecycleEvent {
+  instance: number;
+  area: HostArea;
+  call: string;
+  /** render/init/onSave results, stringified; field names for onSave. */
+  detail?: string;
+}
+
+export interface LoaderReport {
+  /** The RequireJS module id the script was required by. */
+  moduleId: string;
+  /** `typeof` the AMD module value. */
+  moduleType: string;
+  /** True when Kommo's checks dropped the widget (not a function, callbacks missing). */
+  dropped: boolean;
+  reason?: string;
+}
+
+export interface HostNotification {
+  kind: 'message' | 'error' | 'notification';
+  header: string;
+  text: string;
+}
+
+/** `window.__kommoHost`: how tests and the demo toolbar drive the page, like a user would. */
+export interface KommoHostApi {
+  /** Resolves when the first widget instance finished render → bind_actions → init. */
+  ready: Promise<void>;
+  readonly config: HostConfig;
+  readonly query: HostQuery;
+  /** Live widget instances (0 or 1). */
+  readonly instances: number;
+  readonly loader: LoaderReport | null;
+  readonly events: LifecycleEvent[];
+  readonly errors: string[];
+  readonly notifications: HostNotification[];
+  /** Property names a widget tried to assign on APP / APP.data (must stay empty). */
+  readonly appWrites: string[];
+  /** Area change, the Kommo way: destroy the old instance, build a new one. */
+  switchArea(area: HostArea): Promise<void>;
+  /** Live, like Kommo's theme switch: only <html data-color-scheme> changes. */
+  setScheme(scheme: HostScheme): void;
+  /** These reload the page (Kommo reloads on a language/user change). */
+  setLang(lang: HostLang): void;
+  setRole(role: HostRole): void;
+  setScenario(name: string): void;
+  /** Opens the widget's settings modal (area `settings`); resolves after callbacks.settings. */
+  openSettings(): Promise<void>;
+  closeSettings(): void;
+  /** Names of the mock scenarios the page knows (empty without mocks). */
+  readonly scenarios: string[];
+}
+
+declare global {
+  interface Window {
+    __kommoHost?: KommoHostApi;
+  }
+}

@@ -1,0 +1,216 @@
+// The static server behind `npm start` and the browser tests: a fake Kommo page plus
+// everything Kommo would serve around a widget. Loopback only; nothing is fetched from
+// the internet. Routes:
+//   /                                  the host page (scripts/host/index.html + config)
+//   /host/host.css, /host/main.js      the page's style and script (main.js built in memory)
+//   /host/mocks.js                     the page-side mock OpenAI service (built in memory)
+//   /vendor/jquery.js, /vendor/require.js   real jQuery and RequireJS from node_modules
+//   /mockServiceWorker.js              msw's worker (must sit at the root for its scope)
+//   /upl/<code>/<version>/widget/...   the widget files, where Kommo serves them
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { HostConfig } from '../host/types.ts';
+import { bundleForBrowser } from './bundle.ts';
+
+export const WIDGET_CODE = 'bytegpt_billing_health';
+export const DEFAULT_PORT = 5178;
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const HOST_DIR = join(REPO_ROOT, 'scripts', 'host');
+
+export interface DemoServerOptions {
+  /** 0 = any free port. When the port is busy, a free one is picked instead. */
+  port?: number;
+  /** Folder with script.js, manifest.json, i18n/, images/. Default: dist/widget. */
+  widgetDir?: string;
+  /** Build and serve the page-side mock service. Default true. */
+  mocks?: boolean;
+}
+
+export interface DemoServer {
+  url: string;
+  port: number;
+  config: HostConfig;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.jpg': 'image/jpeg',
+};
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** `rel` inside `dir`, or null when it would escape it. */
+function inside(dir: string, rel: string): string | null {
+  const full = normalize(join(dir, rel));
+  return full.startsWith(dir.endsWith(sep) ? dir : dir + sep) ? full : null;
+}
+
+async function readVersion(widgetDir: string): Promise<string> {
+  for (const path of [join(widgetDir, 'manifest.json'), join(REPO_ROOT, 'manifest.json')]) {
+    try {
+      const manifest = JSON.parse(await readFile(path, 'utf8')) as { widget?: { version?: unknown } };
+      if (typeof manifest.widget?.version === 'string') return manifest.widget.version;
+    } catch {
+      // try the next place
+    }
+  }
+  return '0.0.0';
+}
+
+/**
+ * Where a widget file comes from. The build output wins; until the build copies
+ * manifest/i18n/images, the repo's sources stand in (only for the default widget dir).
+ */
+async function widgetFile(widgetDir: string, rel: string, useRepoFallback: boolean): Promise<string | null> {
+  const built = inside(widgetDir, rel);
+  if (built && (await isFile(built))) return built;
+  if (!useRepoFallback) return null;
+  const fallbacks: Array<[RegExp, string]> = [
+    [/^manifest\.json$/, REPO_ROOT],
+    [/^i18n\/([a-z]{2})\.json$/, join(REPO_ROOT, 'locales')],
+    [/^images\/(.+)$/, join(REPO_ROOT, 'widget', 'images')],
+  ];
+  for (const [pattern, dir] of fallbacks) {
+    const match = pattern.exec(rel);
+    if (!match) continue;
+    const candidate = inside(dir, match[1] ?? rel);
+    if (candidate && (await isFile(candidate))) return candidate;
+  }
+  return null;
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+function sendFile(res: ServerResponse, path: string): void {
+  const headers: Record<string, string> = {
+    'content-type': MIME[extname(path)] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+  };
+  res.writeHead(200, headers);
+  createReadStream(path).pipe(res);
+}
+
+async function hostPage(config: HostConfig): Promise<string> {
+  const template = await readFile(join(HOST_DIR, 'index.html'), 'utf8');
+  // `<` is escaped so no value can close the <script> element.
+  const json = JSON.stringify(config).replace(/</g, '\\u003c');
+  return template.replace('__HOST_CONFIG__', json);
+}
+
+async function buildBundles(useMocks: boolean): Promise<{ main: string; mocks: string | null; mocksError: string | null }> {
+  const mainJob = bundleForBrowser(REPO_ROOT, join(HOST_DIR, 'main.ts'));
+  const mocksJob = useMocks
+    ? bundleForBrowser(REPO_ROOT, join(HOST_DIR, 'mocks-entry.ts')).then(
+        (b) => ({ code: b.code as string | null, error: null as string | null }),
+        (err: unknown) => ({ code: null, error: err instanceof Error ? err.message : String(err) }),
+      )
+    : Promise.resolve({ code: null, error: null });
+  const [main, mocks] = await Promise.all([mainJob, mocksJob]);
+  return { main: main.code, mocks: mocks.code, mocksError: mocks.error };
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: NodeJS.ErrnoException) => {
+      server.off('listening', onListening);
+      reject(err);
+    };
+    const onListening = () => {
+      server.off('error', onError);
+      resolve((server.address() as AddressInfo).port);
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, '127.0.0.1');
+  });
+}
+
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+  const defaultDir = join(REPO_ROOT, 'dist', 'widget');
+  const widgetDir = normalize(options.widgetDir ?? defaultDir);
+  const useRepoFallback = widgetDir === normalize(defaultDir);
+  const version = await readVersion(widgetDir);
+  const widgetPath = `/upl/${WIDGET_CODE}/${version}/widget`;
+  const bundles = await buildBundles(options.mocks !== false);
+  const config: HostConfig = {
+    widgetCode: WIDGET_CODE,
+    version,
+    widgetPath,
+    mocksUrl: bundles.mocks ? '/host/mocks.js' : null,
+    mocksError: bundles.mocksError,
+  };
+  const page = await hostPage(config);
+
+  const vendor: Record<string, string> = {
+    '/vendor/jquery.js': join(REPO_ROOT, 'node_modules', 'jquery', 'dist', 'jquery.js'),
+    '/vendor/require.js': join(REPO_ROOT, 'node_modules', 'requirejs', 'require.js'),
+    '/mockServiceWorker.js': join(REPO_ROOT, 'node_modules', 'msw', 'lib', 'mockServiceWorker.js'),
+    '/host/host.css': join(HOST_DIR, 'host.css'),
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'GET only');
+    if (pathname === '/' || pathname === '/index.html') return send(res, 200, MIME['.html']!, page);
+    if (pathname === '/host/main.js') return send(res, 200, MIME['.js']!, bundles.main);
+    if (pathname === '/host/mocks.js' && bundles.mocks) return send(res, 200, MIME['.js']!, bundles.mocks);
+    const vendorFile = vendor[pathname];
+    if (vendorFile) return sendFile(res, vendorFile);
+    if (pathname.startsWith(widgetPath + '/')) {
+      const file = await widgetFile(widgetDir, pathname.slice(widgetPath.length + 1), useRepoFallback);
+      if (file) return sendFile(res, file);
+    }
+    if (pathname === '/favicon.ico') {
+      res.writeHead(204);
+      return void res.end();
+    }
+    send(res, 404, 'text/plain; charset=utf-8', `Not found: ${pathname}`);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) send(res, 500, 'text/plain', String(err));
+      else res.destroy();
+    });
+  });
+
+  const wanted = options.port ?? DEFAULT_PORT;
+  let port: number;
+  try {
+    port = await listen(server, wanted);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    port = await listen(server, 0);
+  }
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    config,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
