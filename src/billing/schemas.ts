@@ -1,0 +1,85 @@
+// zod/mini schemas for every body the client reads. Unknown keys are stripped,
+// not rejected: live responses carry fields the spec does not list.
+import * as z from 'zod/mini';
+
+/** `{"error": {...}}` — OpenAI's envelope; relays also send it with HTTP 200. */
+export const ErrorEnvelopeSchema = z.object({
+  error: z.object({
+    code: z.optional(z.nullable(z.union([z.string(), z.number()]))),
+    type: z.optional(z.nullable(z.string())),
+    message: z.optional(z.nullable(z.string())),
+  }),
+});
+
+export const ModelsListSchema = z.object({
+  object: z.optional(z.literal('list')),
+  data: z.array(z.object({ id: z.string() })),
+});
+
+export const ChatCompletionSchema = z.object({
+  object: z.optional(z.literal('chat.completion')),
+  model: z.optional(z.string()),
+  choices: z.array(z.object({ index: z.optional(z.number()) })),
+});
+
+// Costs' `amount.value` is documented as a number but often arrives as a
+// high-precision decimal string ("0.00042075").
+const DECIMAL_TEXT = /^\s*-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+export const AmountValueSchema = z.union([
+  z.number(),
+  z.string().check(
+    z.regex(DECIMAL_TEXT),
+    z.refine((text) => Number.isFinite(Number(text))),
+  ),
+]);
+
+export const CostsResultSchema = z.object({
+  amount: z.optional(
+    z.nullable(
+      z.object({
+        value: z.optional(z.nullable(AmountValueSchema)),
+        currency: z.optional(z.nullable(z.string())),
+      }),
+    ),
+  ),
+  project_id: z.optional(z.nullable(z.string())),
+  line_item: z.optional(z.nullable(z.string())),
+});
+
+export const CostsBucketSchema = z.object({
+  start_time: z.number().check(z.int(), z.nonnegative()),
+  end_time: z.optional(z.number()),
+  results: z.array(CostsResultSchema),
+});
+
+export const CostsPageSchema = z.object({
+  object: z.optional(z.literal('page')),
+  data: z.array(CostsBucketSchema),
+  has_more: z.optional(z.nullable(z.boolean())),
+  next_page: z.optional(z.nullable(z.string())),
+});
+
+export const SpendLimitSchema = z.object({
+  object: z.optional(z.string()),
+  /** cents */
+  threshold_amount: z.nullable(z.number().check(z.nonnegative())),
+  currency: z.optional(z.nullable(z.string())),
+  interval: z.optional(z.nullable(z.string())),
+  enforcement: z.object({ status: z.string() }),
+});
+
+/** Legacy `/dashboard/billing/subscription` (relays): the limit is in dollars. */
+export const LegacySubscriptionSchema = z.object({
+  object: z.optional(z.literal('billing_subscription')),
+  hard_limit_usd: z.number().check(z.nonnegative()),
+});
+
+/** Legacy `/dashboard/billing/usage` (relays): `total_usage` is in CENTS. */
+export const LegacyUsageSchema = z.object({
+  object: z.optional(z.literal('list')),
+  total_usage: z.number().check(z.nonnegative()),
+});
+
+export type CostsPage = z.infer<typeof CostsPageSchema>;
+export type CostsResult = z.infer<typeof CostsResultSchema>;
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;

@@ -1,0 +1,77 @@
+// Admin-scope endpoints: month-to-date costs (every page) and the hard spend
+// limit. With a normal key they refuse, which is remembered, not repeated.
+import type { DailySpend, Outcome, SpendLimitSignal, SpendSignal } from './signals.ts';
+import { CostsPageSchema, SpendLimitSchema, type CostsPage } from './schemas.ts';
+import { failureOutcome, interpret, monthStartUtc, utcDate, type EndpointContext } from './endpoint-common.ts';
+import { requestJson } from './http.ts';
+
+/** Buckets per page: a month fits in one page (the API allows up to 180). */
+export const COSTS_PAGE_LIMIT = 31;
+/** Enough for a month at one bucket per page; stops a server that keeps saying `has_more`. */
+export const MAX_COSTS_PAGES = 40;
+
+export function costsUrl(base: string, startTime: number, page: string | null): string {
+  const query = new URLSearchParams({ start_time: String(startTime), bucket_width: '1d', limit: String(COSTS_PAGE_LIMIT) });
+  if (page !== null) query.set('page', page);
+  return `${base}/v1/organization/costs?${query.toString()}`;
+}
+
+function amountUsd(result: CostsPage['data'][number]['results'][number]): number {
+  const amount = result.amount;
+  if (!amount || amount.value === null || amount.value === undefined) return 0;
+  // Only USD is billed today; a result in another currency cannot be added to it.
+  if (amount.currency && amount.currency.toLowerCase() !== 'usd') return 0;
+  return typeof amount.value === 'number' ? amount.value : Number(amount.value);
+}
+
+/** Adds one page's buckets into the per-day totals (days may repeat across pages). */
+function addPage(byDay: Map<string, number>, page: CostsPage, monthStartS: number): void {
+  for (const bucket of page.data) {
+    if (bucket.start_time < monthStartS) continue;
+    const day = utcDate(new Date(bucket.start_time * 1000));
+    const usd = bucket.results.reduce((sum, result) => sum + amountUsd(result), 0);
+    byDay.set(day, (byDay.get(day) ?? 0) + usd);
+  }
+}
+
+export async function fetchMonthToDateCosts(ctx: EndpointContext): Promise<Outcome<SpendSignal>> {
+  const monthStartS = Math.floor(monthStartUtc(ctx.now).getTime() / 1000);
+  const byDay = new Map<string, number>();
+  const seenCursors = new Set<string>();
+  let cursor: string | null = null;
+
+  for (let pageNo = 0; pageNo < MAX_COSTS_PAGES; pageNo += 1) {
+    const result = await requestJson(ctx.http, costsUrl(ctx.base, monthStartS, cursor), 'GET');
+    const read = interpret('costs', result, CostsPageSchema);
+    if (read.kind === 'fail') return failureOutcome(ctx, 'costs', read);
+    addPage(byDay, read.data, monthStartS);
+
+    const next = read.data.next_page;
+    // `has_more` without a cursor cannot be followed: what we have is the answer.
+    if (read.data.has_more !== true || !next) {
+      const daily: DailySpend[] = [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, usd]) => ({ date, usd }));
+      return { kind: 'ok', value: { monthToDateUsd: daily.reduce((sum, day) => sum + day.usd, 0), daily } };
+    }
+    // A repeated cursor would loop; an undercount is worse than saying "can't read".
+    if (seenCursors.has(next)) return { kind: 'error', code: 'bad_response', apiCode: 'repeated_cursor' };
+    seenCursors.add(next);
+    cursor = next;
+  }
+  return { kind: 'error', code: 'bad_response', apiCode: 'too_many_pages' };
+}
+
+export async function fetchSpendLimit(ctx: EndpointContext): Promise<Outcome<SpendLimitSignal>> {
+  const result = await requestJson(ctx.http, `${ctx.base}/v1/organization/spend_limit`, 'GET');
+  const read = interpret('spend_limit', result, SpendLimitSchema);
+  if (read.kind === 'fail') return failureOutcome(ctx, 'spend_limit', read);
+  const cents = read.data.threshold_amount;
+  return {
+    kind: 'ok',
+    value: {
+      // 0 is what an organization without a limit reports (docs E6): no limit, not "$0".
+      limitUsd: cents === null || cents === 0 ? null : cents / 100,
+      // "enforcing" = the cap has been reached and requests are being refused.
+      enforcing: read.data.enforcement.status === 'enforcing',
+    },
+  };
+}

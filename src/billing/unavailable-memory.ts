@@ -1,0 +1,63 @@
+// Remembers, for 24 h, that an endpoint cannot serve this key on this base (Admin
+// endpoints without the scope, legacy endpoints a relay does not implement), so a
+// check does not ask again on every refresh. Keyed by a hash, never by the key.
+import type { Endpoint } from './signals.ts';
+import { hashSettings } from './hash.ts';
+import { browserLocalStorage, createMemoryStorage, safeStorage, type StorageLike } from './storage.ts';
+
+export const UNAVAILABLE_TTL_MS = 24 * 60 * 60 * 1000;
+const PREFIX = 'bytegpt-billing:unavailable:';
+
+export interface UnavailableMemory {
+  isUnavailable(scope: string, endpoint: Endpoint): boolean;
+  remember(scope: string, endpoint: Endpoint): void;
+  /** Forgets every endpoint of a scope (e.g. after the owner changes settings). */
+  forget(scope: string): void;
+}
+
+/** The scope a memory entry belongs to: which base and which key, as a one-way hash. */
+export function unavailableScope(base: string, apiKey: string): string {
+  return hashSettings('unavailable', base, apiKey);
+}
+
+const ENDPOINTS: readonly Endpoint[] = ['models', 'probe', 'costs', 'spend_limit', 'balance'];
+
+export function createUnavailableMemory(options: { storage?: StorageLike; ttlMs?: number; now?: () => number } = {}): UnavailableMemory {
+  const storage = safeStorage(options.storage ?? createMemoryStorage());
+  const ttlMs = options.ttlMs ?? UNAVAILABLE_TTL_MS;
+  const now = options.now ?? Date.now;
+  const keyOf = (scope: string, endpoint: Endpoint) => `${PREFIX}${scope}:${endpoint}`;
+
+  return {
+    isUnavailable(scope, endpoint) {
+      const key = keyOf(scope, endpoint);
+      const raw = storage.getItem(key);
+      if (raw === null) return false;
+      const until = Number(raw);
+      // A garbled or expired entry is dropped, so the endpoint gets asked again.
+      if (!Number.isFinite(until) || until <= now() || until > now() + ttlMs) {
+        storage.removeItem(key);
+        return false;
+      }
+      return true;
+    },
+    remember(scope, endpoint) {
+      storage.setItem(keyOf(scope, endpoint), String(now() + ttlMs));
+    },
+    forget(scope) {
+      for (const endpoint of ENDPOINTS) storage.removeItem(keyOf(scope, endpoint));
+    },
+  };
+}
+
+let pageDefault: UnavailableMemory | undefined;
+
+/**
+ * The memory runCheck uses when given none: localStorage where there is one (the
+ * widget: survives reloads, shared by tabs), else in-memory for this process.
+ * Created on first use so importing this module touches no storage.
+ */
+export function defaultUnavailableMemory(): UnavailableMemory {
+  pageDefault ??= createUnavailableMemory({ storage: browserLocalStorage() ?? createMemoryStorage() });
+  return pageDefault;
+}

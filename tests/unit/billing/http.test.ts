@@ -1,0 +1,142 @@
+import { describe, expect, it, vi } from 'vitest';
+import { backoffMs, MAX_RETRY_AFTER_MS, NOT_JSON, requestJson, retryAfterMs, type HttpDeps } from '../../../src/billing/http.ts';
+import { createFakeFetch, hangingFetch, json } from './fake-fetch.ts';
+import * as E from './bodies.ts';
+
+const URL_MODELS = 'https://api.openai.com/v1/models';
+
+function deps(fetchImpl: typeof fetch, extra: Partial<HttpDeps> = {}): HttpDeps & { sleeps: number[] } {
+  const sleeps: number[] = [];
+  return {
+    fetch: fetchImpl,
+    apiKey: 'sk-test-key',
+    timeoutMs: 1000,
+    random: () => 0.5,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    now: () => 1_700_000_000_000,
+    sleeps,
+    ...extra,
+  };
+}
+
+describe('requestJson', () => {
+  it('sends the key only as a Bearer header, without cookies or redirects', async () => {
+    const fake = createFakeFetch({ 'GET /v1/models': json(E.E1_MODELS) });
+    const result = await requestJson(deps(fake.fetch), URL_MODELS, 'GET');
+    expect(result).toMatchObject({ kind: 'response', status: 200 });
+    expect(fake.calls[0]?.headers.authorization).toBe('Bearer sk-test-key');
+    expect(fake.calls[0]?.url).not.toContain('sk-test-key');
+    expect(fake.calls[0]?.init).toMatchObject({ credentials: 'omit', redirect: 'error', cache: 'no-store' });
+  });
+
+  it('returns NOT_JSON for an HTML page instead of throwing', async () => {
+    const fake = createFakeFetch({ 'GET /v1/models': new Response('<html>502</html>', { status: 200 }) });
+    expect(await requestJson(deps(fake.fetch), URL_MODELS, 'GET')).toEqual({ kind: 'response', status: 200, body: NOT_JSON });
+  });
+
+  it('retries 5xx twice with growing backoff, then gives up', async () => {
+    const fake = createFakeFetch({ 'GET /v1/models': json({}, 503) });
+    const d = deps(fake.fetch);
+    const result = await requestJson(d, URL_MODELS, 'GET');
+    expect(result).toMatchObject({ kind: 'response', status: 503 });
+    expect(fake.calls).toHaveLength(3);
+    expect(d.sleeps).toHaveLength(2);
+    expect(d.sleeps[1]).toBeGreaterThan(d.sleeps[0] as number);
+  });
+
+  it('recovers when a retry succeeds', async () => {
+    const fake = createFakeFetch({ 'GET /v1/models': [json({}, 500), json({}, 502), json(E.E1_MODELS)] });
+    expect(await requestJson(deps(fake.fetch), URL_MODELS, 'GET')).toMatchObject({ status: 200 });
+    expect(fake.calls).toHaveLength(3);
+  });
+
+  it('retries network errors, then reports them', async () => {
+    const failing = vi.fn(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const d = deps(failing as unknown as typeof fetch);
+    expect(await requestJson(d, URL_MODELS, 'GET')).toEqual({ kind: 'network', reason: 'network' });
+    expect(failing).toHaveBeenCalledTimes(3);
+  });
+
+  it('times out a request that never answers, and retries it', async () => {
+    const d = deps(hangingFetch(), { timeoutMs: 5 });
+    expect(await requestJson(d, URL_MODELS, 'GET')).toEqual({ kind: 'network', reason: 'timeout' });
+    expect(d.sleeps).toHaveLength(2);
+  });
+
+  it('times out a stalled body read', async () => {
+    const stalled = (async (_url: RequestInfo | URL, init?: RequestInit) => {
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"object":'));
+          init?.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+        },
+      });
+      return new Response(body, { status: 200 });
+    }) as typeof fetch;
+    expect(await requestJson(deps(stalled, { timeoutMs: 5 }), URL_MODELS, 'GET')).toEqual({ kind: 'network', reason: 'timeout' });
+  });
+
+  it.each([
+    ['credits', E.E10_CREDITS],
+    ['quota', E.E11_QUOTA],
+    ['project cap', E.spendCap('project_spend_limit_exceeded')],
+    ['terminated', E.E17_TERMINATED],
+  ])('never retries a billing 429 (%s), even with retry-after', async (_name, body) => {
+    const fake = createFakeFetch({ 'POST /v1/chat/completions': json(body, 429, { 'retry-after': '1' }) });
+    await requestJson(deps(fake.fetch), 'https://api.openai.com/v1/chat/completions', 'POST', {});
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it.each([400, 401, 403, 404])('never retries %i', async (status) => {
+    const fake = createFakeFetch({ 'GET /v1/models': json(E.E14_INVALID_KEY, status) });
+    await requestJson(deps(fake.fetch), URL_MODELS, 'GET');
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it('retries a rate-limit 429 once when retry-after is short, honouring it', async () => {
+    const fake = createFakeFetch({ 'GET /v1/models': json(E.E13_RATE_LIMIT, 429, { 'retry-after-ms': '120' }) });
+    const d = deps(fake.fetch);
+    expect(await requestJson(d, URL_MODELS, 'GET')).toMatchObject({ status: 429 });
+    expect(fake.calls).toHaveLength(2);
+    expect(d.sleeps).toEqual([120]);
+  });
+
+  it('does not retry a rate-limit 429 without retry-after or with a long one', async () => {
+    const variants: Array<Record<string, string>> = [{}, { 'retry-after': '30' }, { 'retry-after-ms': String(MAX_RETRY_AFTER_MS + 1) }];
+    for (const headers of variants) {
+      const fake = createFakeFetch({ 'GET /v1/models': json(E.E13_RATE_LIMIT, 429, headers) });
+      await requestJson(deps(fake.fetch), URL_MODELS, 'GET');
+      expect(fake.calls, JSON.stringify(headers)).toHaveLength(1);
+    }
+  });
+
+  it('sends the JSON body with a content type on POST', async () => {
+    const fake = createFakeFetch({ 'POST /v1/chat/completions': json(E.E27_PROBE_OK) });
+    await requestJson(deps(fake.fetch), 'https://api.openai.com/v1/chat/completions', 'POST', { model: 'm' });
+    expect(fake.calls[0]?.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(fake.calls[0]?.body ?? 'null')).toEqual({ model: 'm' });
+  });
+});
+
+describe('backoff and retry-after', () => {
+  it('grows exponentially with jitter between 50 % and 100 % of the step, capped', () => {
+    expect(backoffMs(0, () => 0)).toBe(150);
+    expect(backoffMs(0, () => 1)).toBe(300);
+    expect(backoffMs(1, () => 1)).toBe(600);
+    expect(backoffMs(10, () => 1)).toBe(MAX_RETRY_AFTER_MS);
+    expect(backoffMs(1, () => 0.5)).toBeGreaterThan(backoffMs(0, () => 0.5));
+  });
+
+  it('parses retry-after-ms, seconds and HTTP dates', () => {
+    const now = Date.parse('2026-09-01T00:00:00Z');
+    expect(retryAfterMs(new Headers({ 'retry-after-ms': '250' }), now)).toBe(250);
+    expect(retryAfterMs(new Headers({ 'retry-after': '2' }), now)).toBe(2000);
+    expect(retryAfterMs(new Headers({ 'retry-after': 'Tue, 01 Sep 2026 00:00:01 GMT' }), now)).toBe(1000);
+    expect(retryAfterMs(new Headers({ 'retry-after': 'soon' }), now)).toBeNull();
+    expect(retryAfterMs(new Headers(), now)).toBeNull();
+  });
+});
