@@ -1,0 +1,151 @@
+// Drawing into the three places Kommo gives us: the card sidebar block (render_template),
+// the settings modal's custom field, and the advanced settings page.
+import { h } from 'preact';
+import { AdvancedPage } from '../ui/AdvancedPage.tsx';
+import { OptionsForm } from '../ui/OptionsForm.tsx';
+import { applyDraft, draftFromStored } from '../ui/options-draft.ts';
+import { SCOPE_CLASS } from '../ui/styles.ts';
+import { isNewCard } from './app.ts';
+import { writeHiddenInput } from './hidden-input.ts';
+import type { Root } from './mount.ts';
+import { reportCaught } from './notify.ts';
+import { panelView, type Runtime } from './runtime.ts';
+import { readParams, readStoredOptions, readWidgetCode } from './settings.ts';
+import type { KommoModal } from './sdk-types.ts';
+
+export const CARD_AREAS: ReadonlySet<string> = new Set(['lcard', 'ccard', 'comcard']);
+export const HOST_CLASS = 'bytegpt-health-host';
+
+export interface AreaRoots {
+  card: Root | null;
+  settings: Root | null;
+  advanced: Root | null;
+}
+
+function cardHosts(doc: Document, code: string | null): HTMLElement[] {
+  const attr = `[data-bytegpt-code="${code ?? ''}"]`;
+  const inBlock = code ? [...doc.querySelectorAll<HTMLElement>(`.card-widgets__widget-${code} .${HOST_CLASS}`)] : [];
+  const anywhere = [...doc.querySelectorAll<HTMLElement>(`.${HOST_CLASS}${attr}`)];
+  return [...new Set([...inBlock, ...anywhere])];
+}
+
+/**
+ * The card panel. Safe to call again (Kommo re-calls render for init_once widgets and
+ * may have rebuilt its block): a live root is redrawn, a detached one is unmounted,
+ * and at most one host keeps a root. A new, unsaved card (current_card.id === 0) gets
+ * no block: the check is about the account, and the card reloads once saved.
+ */
+export function renderCard(runtime: Runtime, roots: AreaRoots): void {
+  const { env, widget } = runtime;
+  if (isNewCard(env.app())) return;
+  const doc = env.document;
+  const code = readWidgetCode(readParams(widget));
+
+  if (roots.card && !roots.card.host.isConnected) {
+    runtime.removeRoot(roots.card);
+    roots.card = null;
+  }
+  if (roots.card) {
+    roots.card.draw();
+    removeStrayHosts(doc, code, roots.card.host);
+    return;
+  }
+
+  let host = cardHosts(doc, code)[0];
+  if (!host && typeof widget.render_template === 'function') {
+    widget.render_template({
+      caption: { class_name: 'bytegpt-health-caption' },
+      body: `<div class="${HOST_CLASS} ${SCOPE_CLASS}" data-bytegpt-code="${code ?? ''}"></div>`,
+      render: '',
+    });
+    host = cardHosts(doc, code)[0];
+  }
+  if (!host) return;
+  removeStrayHosts(doc, code, host);
+  roots.card = runtime.addRoot(host, panelView(runtime), true);
+}
+
+/** Our own empty host divs left by an earlier render_template (never Kommo's elements). */
+function removeStrayHosts(doc: Document, code: string | null, keep: HTMLElement): void {
+  for (const host of cardHosts(doc, code)) if (host !== keep) host.remove();
+}
+
+/** Finds an element by id inside Kommo's `$modal` (jQuery or element), else in the page. */
+function findById(doc: Document, modal: KommoModal, id: string): HTMLElement | null {
+  try {
+    const jq = modal as { find?: (selector: string) => { get?: (i: number) => unknown } };
+    if (jq && typeof jq.find === 'function') {
+      const found = jq.find(`#${id}`)?.get?.(0);
+      if (isElement(found)) return found;
+    } else if (modal && typeof (modal as Element).querySelector === 'function') {
+      const found = (modal as Element).querySelector<HTMLElement>(`#${id}`);
+      if (found) return found;
+    }
+  } catch {
+    // an odd $modal: fall back to the page
+  }
+  return doc.getElementById(id);
+}
+
+function isElement(value: unknown): value is HTMLElement {
+  return typeof value === 'object' && value !== null && (value as Node).nodeType === 1;
+}
+
+function createHost(doc: Document, parent: HTMLElement, kind: string): HTMLElement {
+  const host = doc.createElement('div');
+  host.className = `${SCOPE_CLASS} bytegpt-health-${kind}`;
+  parent.appendChild(host);
+  return host;
+}
+
+/**
+ * The `options` custom field: Kommo renders a hidden input `#<code>_custom` and a div
+ * `#<code>_custom_content`. The form writes the merged JSON into the input (keys it
+ * does not know are kept) and triggers `change` so Kommo enables Save.
+ */
+export function renderSettings(runtime: Runtime, roots: AreaRoots, modal: KommoModal): void {
+  const { env, widget } = runtime;
+  const doc = env.document;
+  const params = readParams(widget);
+  const code = readWidgetCode(params);
+  if (!code) return;
+  const content = findById(doc, modal, `${code}_custom_content`);
+  if (!content) return;
+  const found = findById(doc, modal, `${code}_custom`);
+  const input = found?.tagName === 'INPUT' ? (found as HTMLInputElement) : null;
+
+  runtime.removeRoot(roots.settings);
+  const stored = readStoredOptions(input && input.value.trim() !== '' ? input.value : params.options);
+  const initial = draftFromStored(stored);
+  const { strings } = runtime.base();
+  const host = createHost(doc, content, 'settings');
+  roots.settings = runtime.addRoot(
+    host,
+    () =>
+      h(OptionsForm, {
+        t: strings.t,
+        initial,
+        idPrefix: `${code}-options`,
+        onChange: (draft) => {
+          try {
+            if (input) writeHiddenInput(input, JSON.stringify(applyDraft(stored, draft)));
+          } catch (error) {
+            reportCaught(error);
+          }
+        },
+      }),
+    true,
+  );
+}
+
+/** The advanced settings page: `#work-area-<code>`. */
+export function renderAdvanced(runtime: Runtime, roots: AreaRoots): void {
+  const { env, widget } = runtime;
+  const code = readWidgetCode(readParams(widget));
+  if (!code) return;
+  const area = env.document.getElementById(`work-area-${code}`);
+  if (!area) return;
+  runtime.removeRoot(roots.advanced);
+  const host = createHost(env.document, area, 'advanced');
+  roots.advanced = runtime.addRoot(host, () => h(AdvancedPage, runtime.panelProps()), true);
+}

@@ -1,0 +1,73 @@
+// The saved settings (design.md "Settings"): reading them for a check, validating them
+// on Save, and the raw `options` object the settings form merges into.
+import { normalizeBaseUrl } from '../billing/base-url.ts';
+import { isAdminKey } from '../billing/credentials.ts';
+import { parseOptions } from '../health/options.ts';
+import type { HealthOptions } from '../health/types.ts';
+import type { KommoSettingsParams, KommoWidgetBase } from './sdk-types.ts';
+
+/** Kommo's params: get_settings(), else self.params, else nothing. Never throws. */
+export function readParams(widget: Partial<KommoWidgetBase>): KommoSettingsParams {
+  try {
+    const settings = typeof widget.get_settings === 'function' ? widget.get_settings() : undefined;
+    if (settings && typeof settings === 'object') return settings;
+  } catch {
+    // fall through to params
+  }
+  try {
+    const params = widget.params;
+    if (params && typeof params === 'object') return params;
+  } catch {
+    // nothing usable
+  }
+  return {};
+}
+
+/** The widget code, only if it has the documented shape (it goes into selectors and ids). */
+export function readWidgetCode(params: KommoSettingsParams): string | null {
+  const code = params.widget_code;
+  return typeof code === 'string' && /^[a-z][a-z0-9_]{0,63}$/i.test(code) ? code : null;
+}
+
+export interface WidgetConfig {
+  apiKey: string;
+  /** As saved; runCheck normalizes it and refuses anything but https/loopback. */
+  baseUrl: string;
+  options: HealthOptions;
+}
+
+export type ConfigRead = { ok: true; config: WidgetConfig } | { ok: false; reason: 'no_key' };
+
+/**
+ * What a check needs, or "not configured" when there is no key. An admin key or a bad
+ * base URL still goes to runCheck, which refuses them before any request and reports
+ * key_invalid / unreachable: the admin then sees what is wrong.
+ */
+export function readConfig(params: KommoSettingsParams): ConfigRead {
+  const apiKey = typeof params.api_key === 'string' ? params.api_key.trim() : '';
+  if (apiKey === '') return { ok: false, reason: 'no_key' };
+  const baseUrl = typeof params.base_url === 'string' ? params.base_url : '';
+  return { ok: true, config: { apiKey, baseUrl, options: parseOptions(params.options).options } };
+}
+
+/** i18n key of the reason Save is refused, or null when the form may be saved. */
+export function saveRefusal(fields: Record<string, unknown> | undefined): string | null {
+  const key = fields?.api_key;
+  if (typeof key === 'string' && isAdminKey(key)) return 'settings.form.admin_key_refused';
+  const base = fields?.base_url;
+  if (typeof base === 'string' && !normalizeBaseUrl(base).ok) return 'settings.form.base_url_invalid';
+  return null;
+}
+
+/** The stored `options` as a plain object (everything kept), or {} when unusable. */
+export function readStoredOptions(raw: unknown): Record<string, unknown> {
+  let value = raw;
+  if (typeof raw === 'string') {
+    try {
+      value = raw.trim() === '' ? {} : JSON.parse(raw);
+    } catch {
+      return {};
+    }
+  }
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}

@@ -1,0 +1,74 @@
+// The sidebar panel: overall status, findings, figures, last check and "check again".
+// Pure props in, callbacks out; every string comes through t().
+import { FindingList } from './FindingList.tsx';
+import { StatusIcon } from './icons.tsx';
+import { SpendLines } from './SpendLines.tsx';
+import { displayStatus, type PanelState, type Role, type TextProps } from './types.ts';
+
+export interface StatusPanelProps extends TextProps {
+  state: PanelState;
+  role: Role;
+  onRecheck: () => void;
+  /** Where an admin configures the widget; no link when absent. */
+  configureHref?: string;
+}
+
+function NotConfigured({ role, t, configureHref }: Pick<StatusPanelProps, 'role' | 't' | 'configureHref'>) {
+  return (
+    <div class="bytegpt-health__notice" data-bytegpt-notice="not_configured">
+      <p>{t('panel.not_configured')}</p>
+      {role === 'admin' && configureHref ? (
+        <a class="bytegpt-health__link" href={configureHref} data-action="configure">
+          {t('panel.configure')}
+        </a>
+      ) : null}
+      {role === 'member' ? <p class="bytegpt-health__ask">{t('panel.ask_admin')}</p> : null}
+    </div>
+  );
+}
+
+export function StatusPanel({ state, role, t, fmt, onRecheck, configureHref }: StatusPanelProps) {
+  const status = displayStatus(state);
+  const report = state.report;
+  const needsAdmin = role === 'member' && state.configured && !state.checking && report && report.status !== 'ok';
+  return (
+    <section
+      class={`bytegpt-health-root bytegpt-health--${status}`}
+      data-bytegpt-health={status}
+      data-bytegpt-role={role}
+      data-bytegpt-configured={state.configured ? 'true' : 'false'}
+      aria-busy={state.checking ? 'true' : 'false'}
+    >
+      <h3 class="bytegpt-health__title">{t('panel.title')}</h3>
+      <div class="bytegpt-health__status" role="status" aria-live="polite">
+        <StatusIcon kind={status} />
+        <span class="bytegpt-health__status-text">{t(`status.${status}`)}</span>
+      </div>
+
+      {!state.configured ? <NotConfigured role={role} t={t} configureHref={configureHref} /> : null}
+      {state.failed ? <p class="bytegpt-health__error">{t('panel.error_generic')}</p> : null}
+      {report ? <FindingList findings={report.findings} role={role} t={t} fmt={fmt} /> : null}
+      {needsAdmin ? <p class="bytegpt-health__ask">{t('panel.ask_admin')}</p> : null}
+      {report ? <SpendLines report={report} t={t} fmt={fmt} /> : null}
+
+      {state.configured ? (
+        <div class="bytegpt-health__footer">
+          {report ? (
+            <span class="bytegpt-health__checked" data-checked-at={report.checkedAt}>
+              {t('panel.last_checked', { time: fmt.dateTime(report.checkedAt) })}
+            </span>
+          ) : null}
+          <button
+            type="button"
+            class="bytegpt-health__button"
+            data-action="recheck"
+            disabled={state.checking}
+            onClick={onRecheck}
+          >
+            {state.checking ? t(report ? 'panel.rechecking' : 'panel.checking') : t('panel.recheck')}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryStorage } from '../../../src/billing/storage.ts';
+import { createLocalLockManager } from '../../../src/billing/tab-lock.ts';
+import { DEFAULT_OPTIONS } from '../../../src/health/options.ts';
+import type { HealthOptions } from '../../../src/health/types.ts';
+import { asSignals, createEngineSource } from '../../../src/kommo/engine.ts';
+import type { HealthSource } from '../../../src/kommo/health-source.ts';
+import { MODELS_LIST } from '../../../src/mocks/bodies.ts';
+
+const KEY = 'sk-proj-SECRETSECRETSECRET1234';
+const BASE = 'https://api.openai.com';
+
+function jsonResponse(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+}
+
+function fakeFetch(answer: (path: string) => Response) {
+  const calls: { url: string; auth: string | null }[] = [];
+  const fetchImpl: typeof globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    calls.push({ url, auth: new Headers(init?.headers).get('authorization') });
+    return answer(new URL(url).pathname);
+  }) as typeof globalThis.fetch;
+  return { fetch: fetchImpl, calls };
+}
+
+const invalidKey = () =>
+  jsonResponse({ error: { message: `Incorrect API key provided: ${KEY}.`, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } }, 401);
+
+function settled(source: HealthSource): Promise<void> {
+  return new Promise((resolve) => {
+    const off = source.subscribe(() => {
+      if (!source.snapshot().checking) {
+        off();
+        resolve();
+      }
+    });
+  });
+}
+
+function makeSource(fetch: typeof globalThis.fetch, storage = createMemoryStorage(), options: Partial<HealthOptions> = {}, now = () => Date.parse('2026-11-27T10:00:00Z')) {
+  return {
+    storage,
+    source: createEngineSource(
+      { apiKey: KEY, baseUrl: BASE, options: { ...DEFAULT_OPTIONS, ...options } },
+      { accountId: '123', fetch, now, coordinator: { storage, channel: null, locks: createLocalLockManager() } },
+    ),
+  };
+}
+
+describe('createEngineSource', () => {
+  it('checks, evaluates, and sends the key only to the base URL', async () => {
+    const { fetch, calls } = fakeFetch((path) => (path === '/v1/models' ? jsonResponse(MODELS_LIST) : jsonResponse({}, 404)));
+    const { source } = makeSource(fetch);
+    const done = settled(source);
+    source.refresh();
+    await done;
+    const snapshot = source.snapshot();
+    expect(snapshot.report).not.toBeNull();
+    expect(snapshot.report?.findings.map((f) => f.code)).toContain('quota_unverified');
+    expect(snapshot.report?.findings.map((f) => f.code)).not.toContain('key_invalid');
+    expect(snapshot.report?.checkedAt).toBe('2026-11-27T10:00:00.000Z');
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) {
+      expect(call.url.startsWith(`${BASE}/`)).toBe(true);
+      expect(call.url).not.toContain(KEY);
+    }
+    source.dispose();
+  });
+
+  it('caches signals without the key or server messages', async () => {
+    const { fetch } = fakeFetch(() => invalidKey());
+    const { source, storage } = makeSource(fetch);
+    const done = settled(source);
+    source.recheck();
+    await done;
+    expect(source.snapshot().report?.status).toBe('critical');
+    const stored = storage.entries();
+    expect(stored.length).toBeGreaterThan(0);
+    for (const [name, value] of stored) {
+      expect(name).not.toContain(KEY);
+      expect(value).not.toContain(KEY);
+      expect(value).not.toContain('SECRET');
+      expect(value).not.toContain('Incorrect API key');
+    }
+    source.dispose();
+  });
+
+  it('lets another source on the same storage show the cached report at once', async () => {
+    const { fetch, calls } = fakeFetch((path) => (path === '/v1/models' ? jsonResponse(MODELS_LIST) : jsonResponse({}, 404)));
+    const first = makeSource(fetch);
+    const done = settled(first.source);
+    first.source.refresh();
+    await done;
+    const callsAfterFirst = calls.length;
+
+    const second = makeSource(fetch, first.storage);
+    expect(second.source.snapshot().report?.status).toBe(first.source.snapshot().report?.status);
+    second.source.refresh(); // fresh in the cache: no new requests
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls.length).toBe(callsAfterFirst);
+    first.source.dispose();
+    second.source.dispose();
+  });
+
+  it('keeps the last success across failed checks, so stale can fire', async () => {
+    let t = Date.parse('2026-11-27T10:00:00Z');
+    let up = true;
+    const { fetch } = fakeFetch((path) =>
+      up ? (path === '/v1/models' ? jsonResponse(MODELS_LIST) : jsonResponse({}, 404)) : jsonResponse({ error: 'down' }, 503),
+    );
+    const { source } = makeSource(fetch, createMemoryStorage(), { checkEveryMinutes: 1 }, () => t);
+    let done = settled(source);
+    source.recheck();
+    await done;
+    up = false;
+    t += 10 * 60_000;
+    done = settled(source);
+    source.recheck();
+    await done;
+    const codes = source.snapshot().report?.findings.map((f) => f.code) ?? [];
+    expect(codes).toContain('stale');
+    expect(codes).toContain('unreachable');
+    source.dispose();
+  }, 15_000);
+});
+
+describe('asSignals', () => {
+  it('accepts Signals-shaped values and rejects the rest', () => {
+    const ok = { kind: 'ok', value: {} };
+    const good = { models: ok, probe: ok, costs: ok, spendLimit: ok, balance: ok, lastSuccessAt: null };
+    expect(asSignals(good)).toBe(good);
+    expect(asSignals(null)).toBeNull();
+    expect(asSignals('x')).toBeNull();
+    expect(asSignals({ ...good, balance: undefined })).toBeNull();
+    expect(asSignals({ ...good, probe: { kind: 'weird' } })).toBeNull();
+    expect(asSignals({ ...good, lastSuccessAt: 5 })).toBeNull();
+  });
+});
