@@ -16,7 +16,7 @@ export default defineConfig({
     emptyOutDir: false,
     minify,
     sourcemap: false,
-    target: 'es2019',
+    target: 'es2020',
     cssCodeSplit: false,
     lib: {
       entry: process.env.ENTRY ?? 'src/main.ts',
