@@ -13,13 +13,24 @@ function run(cmd: string, args: string[]): number {
   return r.status ?? 1;
 }
 
+interface JsonReport {
+  numPassedTests?: number;
+  numFailedTests?: number;
+  numPendingTests?: number;
+  numTodoTests?: number;
+  testResults?: { status?: string; assertionResults?: { status?: string }[] }[];
+}
+
 function summary(): { passed: number; failed: number; skipped: number } | null {
   if (!existsSync(`${root}/${reportPath}`)) return null;
-  const report = JSON.parse(readFileSync(`${root}/${reportPath}`, 'utf8')) as Record<string, number>;
+  const report = JSON.parse(readFileSync(`${root}/${reportPath}`, 'utf8')) as JsonReport;
+  // A file that failed to load has no failed test in it but must still count as a failure.
+  const brokenFiles = (report.testResults ?? []).filter(
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+  ).length;
   return {
     passed: report.numPassedTests ?? 0,
-    // A suite that failed to load has no failed test but must still count as a failure.
-    failed: (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0),
+    failed: (report.numFailedTests ?? 0) + brokenFiles,
     skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
   };
 }

@@ -90,9 +90,9 @@ describe('StatusPanel findings', () => {
   it('words titles and actions from the locale with formatted params', () => {
     const { root } = renderPanel({ report: makeReport('warning', [cardExpiring, budgetNear]) });
     const card = root.querySelector('[data-finding="card_expiring"]')!;
-    expect(card.querySelector('.bytegpt-health__finding-title')!.textContent).toBe('Card expires in 12 days');
+    expect(card.querySelector('.bytegpt-health__finding-title')!.textContent).toBe('Card expires soon (12/26)');
     expect(card.querySelector('.bytegpt-health__finding-action')!.textContent).toBe(
-      "Update the card on OpenAI's payment methods page before 12/26.",
+      "Update the card on OpenAI's payment methods page before the end of 12/26.",
     );
     const budget = root.querySelector('[data-finding="budget_near"]')!;
     expect(budget.querySelector('.bytegpt-health__finding-action')!.textContent).toContain('Spent $85.00 of $100.00.');
