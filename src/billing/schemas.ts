@@ -1,37 +1,41 @@
 // zod/mini schemas for every body the client reads. Unknown keys are stripped,
 // not rejected: live responses carry fields the spec does not list.
+// Size: every distinct zod kind (union, literal, int…) pulls a class into the bundle,
+// so "one of these values" is said with z.custom / z.refine, which we need anyway.
 import * as z from 'zod/mini';
+
+/** An optional `object` tag that, when present, must be exactly `tag`. */
+const objectTag = <T extends string>(tag: T) => z.optional(z.custom<T>((value) => value === tag));
+
+/** A whole number within ±2^53 (what z.int() accepts). */
+const wholeNumber = z.refine<number>(Number.isSafeInteger);
 
 /** `{"error": {...}}` — OpenAI's envelope; relays also send it with HTTP 200. */
 export const ErrorEnvelopeSchema = z.object({
   error: z.object({
-    code: z.optional(z.nullable(z.union([z.string(), z.number()]))),
+    code: z.optional(z.nullable(z.custom<string | number>((value) => typeof value === 'string' || Number.isFinite(value)))),
     type: z.optional(z.nullable(z.string())),
     message: z.optional(z.nullable(z.string())),
   }),
 });
 
 export const ModelsListSchema = z.object({
-  object: z.optional(z.literal('list')),
+  object: objectTag('list'),
   data: z.array(z.object({ id: z.string() })),
 });
 
 export const ChatCompletionSchema = z.object({
-  object: z.optional(z.literal('chat.completion')),
+  object: objectTag('chat.completion'),
   model: z.optional(z.string()),
   choices: z.array(z.object({ index: z.optional(z.number()) })),
 });
 
 // Costs' `amount.value` is documented as a number but often arrives as a
-// high-precision decimal string ("0.00042075").
+// high-precision decimal string ("0.00042075"). Either way it must be finite.
 const DECIMAL_TEXT = /^\s*-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
-export const AmountValueSchema = z.union([
-  z.number(),
-  z.string().check(
-    z.regex(DECIMAL_TEXT),
-    z.refine((text) => Number.isFinite(Number(text))),
-  ),
-]);
+export const AmountValueSchema = z.custom<number | string>((value) =>
+  typeof value === 'string' ? DECIMAL_TEXT.test(value) && Number.isFinite(Number(value)) : Number.isFinite(value),
+);
 
 export const CostsResultSchema = z.object({
   amount: z.optional(
@@ -47,13 +51,13 @@ export const CostsResultSchema = z.object({
 });
 
 export const CostsBucketSchema = z.object({
-  start_time: z.number().check(z.int(), z.nonnegative()),
+  start_time: z.number().check(wholeNumber, z.nonnegative()),
   end_time: z.optional(z.number()),
   results: z.array(CostsResultSchema),
 });
 
 export const CostsPageSchema = z.object({
-  object: z.optional(z.literal('page')),
+  object: objectTag('page'),
   data: z.array(CostsBucketSchema),
   has_more: z.optional(z.nullable(z.boolean())),
   next_page: z.optional(z.nullable(z.string())),
@@ -70,13 +74,13 @@ export const SpendLimitSchema = z.object({
 
 /** Legacy `/dashboard/billing/subscription` (relays): the limit is in dollars. */
 export const LegacySubscriptionSchema = z.object({
-  object: z.optional(z.literal('billing_subscription')),
+  object: objectTag('billing_subscription'),
   hard_limit_usd: z.number().check(z.nonnegative()),
 });
 
 /** Legacy `/dashboard/billing/usage` (relays): `total_usage` is in CENTS. */
 export const LegacyUsageSchema = z.object({
-  object: z.optional(z.literal('list')),
+  object: objectTag('list'),
   total_usage: z.number().check(z.nonnegative()),
 });
 

@@ -39,25 +39,35 @@ export function isCardExpiry(value: unknown): value is string {
   return typeof value === 'string' && CARD_EXPIRY_PATTERN.test(value);
 }
 
-// A cleared text input saves "", which means "not set", not "invalid".
-const blankToNull = z.pipe(z.string().check(z.trim(), z.maxLength(0)), z.transform((): null => null));
+/**
+ * A whole number within ±2^53 (what z.int() accepts). A refine, like the regex checks
+ * below, because every distinct zod kind adds a class to the widget bundle.
+ */
+const wholeNumber = z.refine<number>(Number.isSafeInteger);
+// Model ids are short and have no spaces (e.g. "ft:gpt-4o-mini-2024-07-18:acme::AbC").
+const MODEL_ID_PATTERN = /^[\w.:/-]{1,100}$/;
 
-/** One schema per key, so a bad key can fall back alone. */
+/**
+ * One schema per key, so a bad key can fall back alone. Text is trimmed before it is
+ * checked; a blank card expiry is turned into null before its schema runs (`readOption`).
+ */
 export const OPTION_FIELDS = {
   quotaProbe: z.boolean(),
-  // Model ids are short and have no spaces (e.g. "ft:gpt-4o-mini-2024-07-18:acme::AbC").
-  probeModel: z.string().check(z.trim(), z.regex(/^[\w.:/-]{1,100}$/)),
-  cardExpiry: z.union([z.null(), blankToNull, z.string().check(z.trim(), z.regex(CARD_EXPIRY_PATTERN))]),
+  probeModel: z.string().check(z.trim(), z.refine((id) => MODEL_ID_PATTERN.test(id))),
+  cardExpiry: z.nullable(z.string().check(z.trim(), z.refine(isCardExpiry))),
   // A zero budget would make every month "exceeded" from its first cent: use null for "none".
   monthlyBudgetUsd: z.nullable(z.number().check(z.positive())),
   lowBalanceUsd: z.nullable(z.number().check(z.nonnegative())),
   // At most a day: longer than that and "stale" (3 intervals) stops meaning anything.
-  checkEveryMinutes: z.int().check(z.gte(1), z.lte(1440)),
+  checkEveryMinutes: z.number().check(wholeNumber, z.gte(1), z.lte(1440)),
 } as const;
 
 type OptionKey = keyof typeof OPTION_FIELDS;
 
-/** The whole setting as one schema (all keys optional, unknown keys kept). */
+/**
+ * The whole setting as one schema (all keys optional, unknown keys kept), for values
+ * as parseOptions reads them: a blank card expiry has already become null.
+ */
 export const OptionsSchema = z.looseObject({
   quotaProbe: z.optional(OPTION_FIELDS.quotaProbe),
   probeModel: z.optional(OPTION_FIELDS.probeModel),
@@ -101,6 +111,11 @@ function readRaw(raw: unknown): RawRead {
   return { kind: 'object', record: value as Record<string, unknown> };
 }
 
+// A cleared text input saves "", which means "not set", not "invalid".
+function readOption(key: OptionKey, value: unknown): unknown {
+  return key === 'cardExpiry' && typeof value === 'string' && value.trim() === '' ? null : value;
+}
+
 /**
  * Reads the `options` setting: a JSON string (as Kommo stores it), an already parsed
  * object, or nothing. Missing keys take defaults, unknown keys are kept.
@@ -114,7 +129,7 @@ export function parseOptions(raw: unknown): ParsedOptions {
   const options: HealthOptions = { ...DEFAULT_OPTIONS };
   const problems: OptionProblem[] = [];
   for (const key of OPTION_KEYS) {
-    const value = record[key];
+    const value = readOption(key, record[key]);
     if (value === undefined) continue;
     const parsed = OPTION_FIELDS[key].safeParse(value);
     if (parsed.success) options[key] = parsed.data as never;

@@ -70,25 +70,18 @@ function removeStrayHosts(doc: Document, code: string | null, keep: HTMLElement)
   for (const host of cardHosts(doc, code)) if (host !== keep) host.remove();
 }
 
-/** Finds an element by id inside Kommo's `$modal` (jQuery or element), else in the page. */
+/**
+ * Finds an element by id inside Kommo's `$modal` (a jQuery object) first, so a closing
+ * modal's copy of the field is never picked; else in the page.
+ */
 function findById(doc: Document, modal: KommoModal, id: string): HTMLElement | null {
   try {
-    const jq = modal as { find?: (selector: string) => { get?: (i: number) => unknown } };
-    if (jq && typeof jq.find === 'function') {
-      const found = jq.find(`#${id}`)?.get?.(0);
-      if (isElement(found)) return found;
-    } else if (modal && typeof (modal as Element).querySelector === 'function') {
-      const found = (modal as Element).querySelector<HTMLElement>(`#${id}`);
-      if (found) return found;
-    }
+    const found = (modal as JQuery<HTMLElement> | undefined)?.find?.(`#${id}`)[0];
+    if (found) return found;
   } catch {
     // an odd $modal: fall back to the page
   }
   return doc.getElementById(id);
-}
-
-function isElement(value: unknown): value is HTMLElement {
-  return typeof value === 'object' && value !== null && (value as Node).nodeType === 1;
 }
 
 function createHost(doc: Document, parent: HTMLElement, kind: string): HTMLElement {

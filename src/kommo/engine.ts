@@ -30,27 +30,20 @@ function withoutMessage<T>(outcome: Outcome<T>): Outcome<T> {
 }
 
 function cacheable(signals: Signals): Signals {
-  return {
-    ...signals,
-    models: withoutMessage(signals.models),
-    probe: withoutMessage(signals.probe),
-    costs: withoutMessage(signals.costs),
-    spendLimit: withoutMessage(signals.spendLimit),
-    balance: withoutMessage(signals.balance),
-  };
+  const copy: Record<string, unknown> = { ...signals };
+  for (const key of SIGNAL_KEYS) copy[key] = withoutMessage<unknown>(signals[key]);
+  return copy as unknown as Signals;
 }
 
 /** A cached value comes from storage or another tab: accept only Signals-shaped data. */
 export function asSignals(raw: unknown): Signals | null {
   if (typeof raw !== 'object' || raw === null) return null;
-  const record = raw as Record<string, unknown>;
-  for (const key of SIGNAL_KEYS) {
-    const outcome = record[key] as { kind?: unknown } | null | undefined;
-    if (typeof outcome !== 'object' || outcome === null || !OUTCOME_KINDS.has(String(outcome.kind))) return null;
-  }
-  const last = record.lastSuccessAt;
-  if (last !== undefined && last !== null && typeof last !== 'string') return null;
-  return raw as Signals;
+  const record = raw as Record<string, { kind?: unknown } | null | undefined>;
+  const last = (raw as { lastSuccessAt?: unknown }).lastSuccessAt;
+  const shaped =
+    SIGNAL_KEYS.every((key) => OUTCOME_KINDS.has(String(record[key]?.kind))) &&
+    (last === undefined || last === null || typeof last === 'string');
+  return shaped ? (raw as Signals) : null;
 }
 
 export function createEngineSource(config: WidgetConfig, deps: EngineDeps): HealthSource {

@@ -8,17 +8,13 @@ import type { KommoSettingsParams, KommoWidgetBase } from './sdk-types.ts';
 
 /** Kommo's params: get_settings(), else self.params, else nothing. Never throws. */
 export function readParams(widget: Partial<KommoWidgetBase>): KommoSettingsParams {
-  try {
-    const settings = typeof widget.get_settings === 'function' ? widget.get_settings() : undefined;
-    if (settings && typeof settings === 'object') return settings;
-  } catch {
-    // fall through to params
-  }
-  try {
-    const params = widget.params;
-    if (params && typeof params === 'object') return params;
-  } catch {
-    // nothing usable
+  for (const read of [() => widget.get_settings?.(), () => widget.params]) {
+    try {
+      const params = read();
+      if (params && typeof params === 'object') return params;
+    } catch {
+      // a throwing Kommo member: try the next source
+    }
   }
   return {};
 }

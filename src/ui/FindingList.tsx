@@ -1,7 +1,10 @@
 // The findings, worst first. Admins get each finding's action; members get the title
 // only (the panel adds "ask your admin" once). Info findings are advice for admins.
+// Sorted with the report's own order (worst first, then design.md's table), so a
+// report from anywhere reads the same.
+import { sortFindings } from '../health/status.ts';
 import type { Finding } from '../health/types.ts';
-import { formatFindingParams, sortFindings } from './finding-text.ts';
+import { formatFindingParams } from './finding-text.ts';
 import { StatusIcon } from './icons.tsx';
 import type { Role, TextProps } from './types.ts';
 

@@ -17,13 +17,3 @@ export function formatFindingParams(finding: Finding, fmt: Formatters): Translat
   }
   return out;
 }
-
-const SEVERITY_RANK: Record<Finding['severity'], number> = { critical: 0, warning: 1, unknown: 2, info: 3 };
-
-/** Worst first; the evaluator's order is kept within a severity. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return findings
-    .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.index - b.index)
-    .map(({ finding }) => finding);
-}

@@ -1,5 +1,6 @@
 // The options form's model: what the inputs hold (text, as typed), how it is checked,
 // and how it merges into the stored `options` object. Pure; unknown keys survive.
+// Values are checked by the same per-key schemas that parseOptions reads them with.
 import { DEFAULT_OPTIONS, OPTION_FIELDS } from '../health/options.ts';
 
 export interface OptionsDraft {
@@ -15,68 +16,48 @@ export type DraftField = Exclude<keyof OptionsDraft, 'quotaProbe'>;
 /** Field → i18n key of its error sentence. */
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
+const FIELDS: DraftField[] = ['probeModel', 'cardExpiry', 'monthlyBudgetUsd', 'lowBalanceUsd', 'checkEveryMinutes'];
+/** The fields typed as text, with their own error sentence; the others hold numbers. */
+const TEXT_FIELD_ERROR: DraftErrors = {
+  probeModel: 'settings.form.invalid_model',
+  cardExpiry: 'settings.form.invalid_expiry',
+};
+
 const text = (value: unknown): string =>
   typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
 
 /** What the inputs show for a stored options object (a missing key shows empty, i.e. its default). */
 export function draftFromStored(stored: Record<string, unknown>): OptionsDraft {
-  return {
-    quotaProbe: typeof stored.quotaProbe === 'boolean' ? stored.quotaProbe : DEFAULT_OPTIONS.quotaProbe,
-    probeModel: text(stored.probeModel),
-    cardExpiry: text(stored.cardExpiry),
-    monthlyBudgetUsd: text(stored.monthlyBudgetUsd),
-    lowBalanceUsd: text(stored.lowBalanceUsd),
-    checkEveryMinutes: text(stored.checkEveryMinutes),
-  };
+  const draft = { quotaProbe: typeof stored.quotaProbe === 'boolean' ? stored.quotaProbe : DEFAULT_OPTIONS.quotaProbe } as OptionsDraft;
+  for (const field of FIELDS) draft[field] = text(stored[field]);
+  return draft;
 }
 
 /** Accepts "12.5" and the pt/es/id/tr "12,5"; null for anything that is not a number. */
 function toNumber(raw: string): number | null {
-  const cleaned = raw.trim().replace(/\s/g, '').replace(',', '.');
-  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return null;
-  return Number(cleaned);
+  const cleaned = raw.replace(/\s/g, '').replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : null;
 }
 
-type Parsed = { ok: true; value: unknown } | { ok: false; error: string } | { ok: true; remove: true };
+/** The value to store (`undefined`: drop the key so its default applies), or an error. */
+type Parsed = { value: unknown } | { error: string };
 
 function parseField(field: DraftField, raw: string): Parsed {
-  const value = raw.trim();
-  switch (field) {
-    case 'probeModel':
-      if (value === '') return { ok: true, remove: true };
-      return OPTION_FIELDS.probeModel.safeParse(value).success
-        ? { ok: true, value }
-        : { ok: false, error: 'settings.form.invalid_model' };
-    case 'cardExpiry':
-      if (value === '') return { ok: true, value: null };
-      return OPTION_FIELDS.cardExpiry.safeParse(value).success
-        ? { ok: true, value }
-        : { ok: false, error: 'settings.form.invalid_expiry' };
-    case 'checkEveryMinutes': {
-      if (value === '') return { ok: true, remove: true };
-      const minutes = toNumber(value);
-      return minutes !== null && OPTION_FIELDS.checkEveryMinutes.safeParse(minutes).success
-        ? { ok: true, value: minutes }
-        : { ok: false, error: 'settings.form.invalid_number' };
-    }
-    case 'monthlyBudgetUsd':
-    case 'lowBalanceUsd': {
-      if (value === '') return { ok: true, value: null };
-      const amount = toNumber(value);
-      return amount !== null && OPTION_FIELDS[field].safeParse(amount).success
-        ? { ok: true, value: amount }
-        : { ok: false, error: 'settings.form.invalid_number' };
-    }
-  }
+  const typed = raw.trim();
+  // Emptied: back to the default. Where that is null ("not set") store null; else drop the key.
+  if (typed === '') return { value: DEFAULT_OPTIONS[field] === null ? null : undefined };
+  const textError = TEXT_FIELD_ERROR[field];
+  const value = textError ? typed : toNumber(typed);
+  return value !== null && OPTION_FIELDS[field].safeParse(value).success
+    ? { value }
+    : { error: textError ?? 'settings.form.invalid_number' };
 }
-
-const FIELDS: DraftField[] = ['probeModel', 'cardExpiry', 'monthlyBudgetUsd', 'lowBalanceUsd', 'checkEveryMinutes'];
 
 export function validateDraft(draft: OptionsDraft): DraftErrors {
   const errors: DraftErrors = {};
   for (const field of FIELDS) {
     const parsed = parseField(field, draft[field]);
-    if (!parsed.ok) errors[field] = parsed.error;
+    if ('error' in parsed) errors[field] = parsed.error;
   }
   return errors;
 }
@@ -95,8 +76,8 @@ export function applyDraft(stored: Record<string, unknown>, draft: OptionsDraft)
   next.quotaProbe = draft.quotaProbe;
   for (const field of FIELDS) {
     const parsed = parseField(field, draft[field]);
-    if (!parsed.ok) continue;
-    if ('remove' in parsed) delete next[field];
+    if ('error' in parsed) continue;
+    if (parsed.value === undefined) delete next[field];
     else next[field] = parsed.value;
   }
   return next;
