@@ -13,10 +13,10 @@ export function ensureChromium(): { ok: true } | { ok: false; message: string } 
     console.log('Installing Debian\'s chromium for the browser tests (once, about 20 s)…');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const opts = { stdio: 'inherit' as const, env };
-    let status = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], opts).status;
+    let status = spawnSync('apt-get', ['install', '-y', 'chromium'], opts).status;
     if (status !== 0) {
       spawnSync('apt-get', ['update'], opts);
-      status = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], opts).status;
+      status = spawnSync('apt-get', ['install', '-y', 'chromium'], opts).status;
     }
     if (status === 0 && existsSync(CHROMIUM_PATH)) return { ok: true };
   }
