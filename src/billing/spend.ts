@@ -24,6 +24,14 @@ function amountUsd(result: CostsPage['data'][number]['results'][number]): number
   return typeof amount.value === 'number' ? amount.value : Number(amount.value);
 }
 
+/**
+ * Sums of decimal amounts pick up float noise (42.500007000000004); costs carry at
+ * most 8 decimals, so rounding there keeps every real digit and drops the noise.
+ */
+function roundUsd(usd: number): number {
+  return Math.round(usd * 1e8) / 1e8;
+}
+
 /** Adds one page's buckets into the per-day totals (days may repeat across pages). */
 function addPage(byDay: Map<string, number>, page: CostsPage, monthStartS: number): void {
   for (const bucket of page.data) {
@@ -49,8 +57,8 @@ export async function fetchMonthToDateCosts(ctx: EndpointContext): Promise<Outco
     const next = read.data.next_page;
     // `has_more` without a cursor cannot be followed: what we have is the answer.
     if (read.data.has_more !== true || !next) {
-      const daily: DailySpend[] = [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, usd]) => ({ date, usd }));
-      return { kind: 'ok', value: { monthToDateUsd: daily.reduce((sum, day) => sum + day.usd, 0), daily } };
+      const daily: DailySpend[] = [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, usd]) => ({ date, usd: roundUsd(usd) }));
+      return { kind: 'ok', value: { monthToDateUsd: roundUsd(daily.reduce((sum, day) => sum + day.usd, 0)), daily } };
     }
     // A repeated cursor would loop; an undercount is worse than saying "can't read".
     if (seenCursors.has(next)) return { kind: 'error', code: 'bad_response', apiCode: 'repeated_cursor' };

@@ -18,7 +18,8 @@ const EPSILON_USD = 1e-9;
  */
 export function forecastMonthEnd(monthToDateUsd: number, now: Date, budgetUsd: number | null): Forecast {
   const dayOfMonth = now.getUTCDate();
-  const monthEndUsd = (monthToDateUsd / dayOfMonth) * daysInUtcMonth(now);
+  // Rounded to a hundredth of a cent: a projection has no use for float noise.
+  const monthEndUsd = Math.round((monthToDateUsd / dayOfMonth) * daysInUtcMonth(now) * 1e4) / 1e4;
   return { monthEndUsd, budgetUsd };
 }
 

@@ -34,6 +34,14 @@ async function costsWith(pages: Array<(url: URL) => Response>) {
 }
 
 describe('month-to-date costs', () => {
+  it('sums decimal strings without float noise', async () => {
+    const { costs } = await costsWith([() => json(page([bucket(1, '0.1', '0.2'), bucket(2, 0.1, 0.2)], null))]);
+    expect(costs).toEqual({
+      kind: 'ok',
+      value: { monthToDateUsd: 0.6, daily: [{ date: '2026-09-01', usd: 0.3 }, { date: '2026-09-02', usd: 0.3 }] },
+    });
+  });
+
   it('follows every page, passing the cursor as page=', async () => {
     const { costs, urls } = await costsWith([
       () => json(page([bucket(1, '1.25', 0.75), bucket(2)], 'page_AAAAAGdGxdEiJdKOAAAAAGcqsYA=')),

@@ -9,6 +9,12 @@ describe('forecastMonthEnd (whole UTC days, today counted as a full day)', () =>
     expect(forecastMonthEnd(10, utc('2026-09-10T12:00:00Z'), 50)).toEqual({ monthEndUsd: 30, budgetUsd: 50 });
   });
 
+  it('rounds the projection to a hundredth of a cent', () => {
+    // 10 USD over 3 days of a 30-day month: 100 exactly, and 1/3 of a dollar a day stays tidy.
+    expect(forecastMonthEnd(10, utc('2026-09-03T12:00:00Z'), null).monthEndUsd).toBe(100);
+    expect(forecastMonthEnd(1, utc('2026-09-07T12:00:00Z'), null).monthEndUsd).toBe(4.2857);
+  });
+
   it('ignores the time of day', () => {
     const early = forecastMonthEnd(10, utc('2026-09-10T00:00:00Z'), null);
     const late = forecastMonthEnd(10, utc('2026-09-10T23:59:59.999Z'), null);
