@@ -40,7 +40,8 @@ interface Entry<T> extends CachedValue<T> {
   id: string;
 }
 
-const PREFIX = 'bytegpt-billing:check:';
+// Versioned: a value cached by an older widget with another shape is never read back.
+const PREFIX = 'bytegpt-billing:check:v1:';
 const MESSAGE_TYPE = 'bytegpt-billing/check-result';
 let runCounter = 0;
 
@@ -148,9 +149,12 @@ export function createCheckCoordinator<T>(options: CoordinatorOptions<T>): Check
         adopt(latest);
         return latest.value;
       }
+      // A result is as old as the moment its check started: stamping the end instead
+      // would make a timer firing one TTL later find it still fresh, and skip a round.
+      const startedAt = now();
       const value = await run();
       runCounter += 1;
-      publish({ value, at: now(), id: `${now().toString(36)}-${runCounter}-${Math.random().toString(36).slice(2, 10)}` });
+      publish({ value, at: startedAt, id: `${startedAt.toString(36)}-${runCounter}-${Math.random().toString(36).slice(2, 10)}` });
       return value;
     });
   }

@@ -86,10 +86,16 @@ export function readErrorFields(body: unknown): { code?: string; type?: string; 
   };
 }
 
+/** Server-chosen text is kept (and cached) only when it looks like an error code. */
+function asApiCode(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  return /^[\w.-]{1,64}$/.test(text) ? text : 'other';
+}
+
 /** Classifies an HTTP answer that was not a success (or a 2xx carrying an error). */
 export function classifyFailure(endpoint: Endpoint, status: number, body: unknown): Classified {
   const fields = readErrorFields(body);
-  const apiCode = fields.code ?? fields.type;
+  const apiCode = asApiCode(fields.code ?? fields.type);
   const extra = { ...(apiCode ? { apiCode } : {}), ...(fields.message ? { message: fields.message } : {}) };
 
   if (fields.code === 'missing_scope') return { ...scopeRefusal(endpoint), ...extra };

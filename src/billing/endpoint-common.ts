@@ -49,8 +49,9 @@ export function failureOutcome<T>(ctx: EndpointContext, endpoint: Endpoint, fail
   const { failure, status } = failed;
   if (failure.unavailable) {
     ctx.memory.remember(ctx.scope, endpoint);
-    // No finding describes "this relay has no balance endpoint": it is just absent.
-    if (endpoint === 'balance') return { kind: 'skipped', reason: 'unavailable' };
+    // No finding describes "this relay has no balance endpoint" or "no spend limit
+    // endpoint": they are just absent. spend_unavailable speaks for costs alone.
+    if (endpoint === 'balance' || endpoint === 'spend_limit') return { kind: 'skipped', reason: 'unavailable' };
   }
   return {
     kind: 'error',

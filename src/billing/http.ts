@@ -1,6 +1,6 @@
 // One request with a timeout and a bounded retry policy. Returns the status and
 // the body as `unknown` (parsed JSON, or NOT_JSON); never throws.
-import { CODE_TO_FINDING, readErrorFields } from './classify.ts';
+import { classifyFailure } from './classify.ts';
 
 export const NOT_JSON: unique symbol = Symbol('not-json');
 
@@ -71,11 +71,13 @@ async function attemptOnce(deps: HttpDeps, url: string, init: RequestInit): Prom
   }
 }
 
-/** A rate-limit 429 (not a billing one): only these may be retried. */
+/**
+ * A rate-limit 429 (not a billing one): only these may be retried. Asks the one
+ * classifier, so retrying and reporting never disagree; for a 429 the endpoint
+ * does not change the answer.
+ */
 function isRateLimit429(body: unknown): boolean {
-  const { code, type } = readErrorFields(body);
-  if (code !== undefined && Object.hasOwn(CODE_TO_FINDING, code)) return code === 'rate_limit_exceeded';
-  return type === 'requests' || type === 'tokens';
+  return classifyFailure('models', 429, body).code === 'rate_limited';
 }
 
 function retryDelay(attempt: Attempt, retry: number, rateLimitRetried: boolean, deps: HttpDeps): number | null {

@@ -78,7 +78,8 @@ export async function fetchSpendLimit(ctx: EndpointContext): Promise<Outcome<Spe
     value: {
       // 0 is what an organization without a limit reports (docs E6): no limit, not "$0".
       limitUsd: cents === null || cents === 0 ? null : cents / 100,
-      // "enforcing" = the cap has been reached and requests are being refused.
+      // "enforcing" = a hard cap is set and enforced (docs §1.4, E6); whether spend has
+      // reached it is for src/health to judge against month-to-date costs.
       enforcing: read.data.enforcement.status === 'enforcing',
     },
   };

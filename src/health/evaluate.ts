@@ -2,8 +2,9 @@
 // I/O, no clock: `now` is a parameter so every edge can be tested.
 import { cardExpiryFinding } from './card-expiry.ts';
 import { budgetFinding, forecastMonthEnd } from './forecast.ts';
+import { spendLimitFinding } from './spend-limit.ts';
 import { staleFinding } from './stale.ts';
-import { overallStatus, sortFindings } from './status.ts';
+import { keyCheckState, overallStatus, sortFindings } from './status.ts';
 import { FINDING_SEVERITY } from './types.ts';
 import type { Endpoint, Finding, HealthOptions, Outcome, Report, Signals } from './types.ts';
 
@@ -37,11 +38,8 @@ function requestFindings(signals: Signals): Finding[] {
   if (signals.costs.kind === 'skipped' && signals.costs.reason === 'unavailable') {
     found.push({ code: 'spend_unavailable', severity: 'info', endpoint: 'costs' });
   }
-  const limit = signals.spendLimit;
-  if (limit.kind === 'ok' && limit.value.enforcing) {
-    const params = limit.value.limitUsd === null ? undefined : { limitUsd: limit.value.limitUsd };
-    found.push({ code: 'spend_limit_reached', severity: 'critical', endpoint: 'spend_limit', ...(params && { params }) });
-  }
+  const limit = spendLimitFinding(signals.spendLimit, signals.costs);
+  if (limit) found.push(limit);
   return found;
 }
 
@@ -53,7 +51,6 @@ function mergeByCode(findings: readonly Finding[]): Finding[] {
 }
 
 export function evaluate(signals: Signals, options: HealthOptions, now: Date): Report {
-  const keyCheckOk = signals.models.kind === 'ok';
   const found = requestFindings(signals);
   const report: Omit<Report, 'status' | 'findings'> = { checkedAt: now.toISOString() };
 
@@ -83,9 +80,9 @@ export function evaluate(signals: Signals, options: HealthOptions, now: Date): R
     }
   }
 
-  const stale = staleFinding(signals.lastSuccessAt, keyCheckOk, options.checkEveryMinutes, now);
+  const stale = staleFinding(signals.lastSuccessAt, options.checkEveryMinutes, now);
   if (stale) found.push(stale);
 
   const findings = sortFindings(mergeByCode(found));
-  return { status: overallStatus(findings, keyCheckOk), findings, ...report };
+  return { status: overallStatus(findings, keyCheckState(signals.models)), findings, ...report };
 }

@@ -7,7 +7,7 @@ export const NEAR_BUDGET_SHARE = 0.8;
 
 // Costs arrive as high-precision decimals ("0.00042075"); a hair of tolerance keeps
 // 5.60 of a 7.00 budget at exactly 80 % instead of losing it to float rounding.
-const EPSILON_USD = 1e-9;
+export const EPSILON_USD = 1e-9;
 
 /**
  * Linear month-end projection over WHOLE UTC days, today counted as a full day:

@@ -4,22 +4,35 @@
 import { createCheckCoordinator, type CheckCoordinator } from '../billing/check-coordinator.ts';
 import { runCheck } from '../billing/check.ts';
 import { hashSettings } from '../billing/hash.ts';
+import type { UnavailableMemory } from '../billing/unavailable-memory.ts';
 import type { Outcome, Signals } from '../billing/signals.ts';
 import { evaluate } from '../health/evaluate.ts';
 import type { Report } from '../health/types.ts';
 import { createReportSource, type HealthSource } from './health-source.ts';
-import type { WidgetConfig } from './settings.ts';
+import { checkIntervalMs, type WidgetConfig } from './settings.ts';
 
 export interface EngineDeps {
   /** Which Kommo account (cache scope): APP.constant('account').id or the subdomain. */
   accountId: string;
   fetch?: typeof fetch;
   now?: () => number;
+  /** Where unavailable endpoints are remembered (the shared default in production). */
+  memory?: UnavailableMemory;
   /** Passed through to the coordinator (tests use in-memory ones). */
   coordinator?: Partial<Parameters<typeof createCheckCoordinator<Signals>>[0]>;
 }
 
 const OUTCOME_KINDS = new Set(['ok', 'error', 'skipped']);
+/**
+ * The refresh timer fires once per interval; a cached result that is an interval old
+ * minus this much already counts as due, so timer jitter never skips a round.
+ */
+const DUE_EARLY_MS = 5_000;
+const NOT_THIS_MONTH = { kind: 'skipped', reason: 'not_applicable' } as const;
+
+function sameUtcMonth(a: Date, b: Date): boolean {
+  return a.getUTCFullYear() === b.getUTCFullYear() && a.getUTCMonth() === b.getUTCMonth();
+}
 const SIGNAL_KEYS = ['models', 'probe', 'costs', 'spendLimit', 'balance'] as const;
 
 /** Server text stays out of the cache: findings get their words from locales. */
@@ -41,7 +54,11 @@ export function asSignals(raw: unknown): Signals | null {
   const record = raw as Record<string, { kind?: unknown } | null | undefined>;
   const last = (raw as { lastSuccessAt?: unknown }).lastSuccessAt;
   const shaped =
-    SIGNAL_KEYS.every((key) => OUTCOME_KINDS.has(String(record[key]?.kind))) &&
+    SIGNAL_KEYS.every((key) => {
+      const outcome = record[key] as { kind?: unknown; value?: unknown } | null | undefined;
+      // evaluate() reads an ok outcome's value: a cached ok without one is not ours.
+      return OUTCOME_KINDS.has(String(outcome?.kind)) && (outcome?.kind !== 'ok' || (typeof outcome.value === 'object' && outcome.value !== null));
+    }) &&
     (last === undefined || last === null || typeof last === 'string');
   return shaped ? (raw as Signals) : null;
 }
@@ -49,14 +66,17 @@ export function asSignals(raw: unknown): Signals | null {
 export function createEngineSource(config: WidgetConfig, deps: EngineDeps): HealthSource {
   const now = deps.now ?? Date.now;
   const { options } = config;
-  const toReport = (signals: Signals, at: number): Report => ({
-    ...evaluate(signals, options, new Date(now())),
-    checkedAt: new Date(at).toISOString(),
-  });
+  const toReport = (signals: Signals, at: number): Report => {
+    const today = new Date(now());
+    // A cached check from last month read last month's spend: after midnight UTC on
+    // the 1st it must not be judged against this month's budget or forecast.
+    const judged = sameUtcMonth(new Date(at), today) ? signals : { ...signals, costs: NOT_THIS_MONTH };
+    return { ...evaluate(judged, options, today), checkedAt: new Date(at).toISOString() };
+  };
 
   const coordinator: CheckCoordinator<Signals> = createCheckCoordinator<Signals>({
     cacheKey: hashSettings('check', deps.accountId, config.baseUrl.trim(), config.apiKey, String(options.quotaProbe), options.probeModel),
-    ttlMs: Math.max(1, options.checkEveryMinutes) * 60_000,
+    ttlMs: checkIntervalMs(options) - DUE_EARLY_MS,
     parse: asSignals,
     now,
     ...deps.coordinator,
@@ -67,7 +87,9 @@ export function createEngineSource(config: WidgetConfig, deps: EngineDeps): Heal
         baseUrl: config.baseUrl,
         quotaProbe: options.quotaProbe,
         probeModel: options.probeModel,
+        now: () => new Date(now()),
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
+        ...(deps.memory ? { memory: deps.memory } : {}),
       });
       // `stale` needs the last good check even when this one failed.
       const lastSuccessAt = signals.lastSuccessAt ?? previous?.lastSuccessAt ?? null;

@@ -7,7 +7,7 @@ import { createUnconfiguredSource, type HealthSource } from './health-source.ts'
 import { readStrings, type Strings } from './language.ts';
 import { mountRoot, type Root } from './mount.ts';
 import { reportCaught, showError } from './notify.ts';
-import { readConfig, readParams, type WidgetConfig } from './settings.ts';
+import { checkIntervalMs, readConfig, readParams, type WidgetConfig } from './settings.ts';
 import { acquireStyle } from './style.ts';
 import { applyColorScheme, readColorScheme, watchColorScheme } from './theme.ts';
 import { readUserRole, type UserRole } from './user-role.ts';
@@ -84,8 +84,7 @@ export function createRuntime(widget: Partial<KommoWidgetBase>, env: WidgetEnv):
       disposer.add(() => created.dispose());
       disposer.add(created.subscribe(drawAll));
       if (read.ok) {
-        const minutes = Math.max(1, read.config.options.checkEveryMinutes);
-        disposer.interval(() => created.refresh(), minutes * 60_000);
+        disposer.interval(() => created.refresh(), checkIntervalMs(read.config.options));
         created.refresh();
       }
       return created;

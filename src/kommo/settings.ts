@@ -32,6 +32,11 @@ export interface WidgetConfig {
   options: HealthOptions;
 }
 
+/** How often the sidebar checks (the `checkEveryMinutes` option, at least a minute). */
+export function checkIntervalMs(options: HealthOptions): number {
+  return Math.max(1, options.checkEveryMinutes) * 60_000;
+}
+
 export type ConfigRead = { ok: true; config: WidgetConfig } | { ok: false; reason: 'no_key' };
 
 /**

@@ -1,7 +1,6 @@
 // The callbacks Kommo calls. Each one is wrapped: an error is traced, reported through
 // Kommo's notifications, and the callback still returns what Kommo expects, so a
 // widget bug never breaks the Kommo page (design.md "Rules that never bend").
-import { readApp } from './app.ts';
 import { CARD_AREAS, renderAdvanced, renderCard, renderSettings, type AreaRoots } from './areas.ts';
 import { reportCaught, showError } from './notify.ts';
 import { createRuntime, type Runtime, type WidgetEnv } from './runtime.ts';

@@ -118,7 +118,7 @@ const SCENARIO_TABLE = {
     },
   },
   spend_limit_enforcing: {
-    description: 'The org hard spend limit ($20) is reached: status "enforcing" (inferred from the enum, docs §4) and paid calls fail with organization_spend_limit_exceeded.',
+    description: 'The org hard spend limit ($20, enforcing) is reached: month-to-date spend is $20.40 and paid calls fail with organization_spend_limit_exceeded.',
     apiKey: relayToken('limit-enforcing'),
     baseUrl: MOCK_RELAY_BASE,
     expect: { status: 'critical', codes: ['quota_unverified', 'spend_limit_reached'] },

@@ -32,7 +32,7 @@ describe('runCheck on OpenAI with a normal key', () => {
     expect(signals.models).toEqual({ kind: 'ok', value: { count: 5 } });
     expect(signals.probe).toEqual({ kind: 'ok', value: { model: 'gpt-4o-mini-2024-07-18' } });
     expect(signals.costs).toMatchObject({ kind: 'error', code: 'spend_unavailable', status: 401, apiCode: 'missing_scope' });
-    expect(signals.spendLimit).toMatchObject({ kind: 'error', code: 'spend_unavailable' });
+    expect(signals.spendLimit).toEqual({ kind: 'skipped', reason: 'unavailable' });
     expect(signals.balance).toEqual({ kind: 'skipped', reason: 'not_applicable' });
     expect(signals.lastSuccessAt).toBe(NOW.toISOString());
     expect(fake.calls.some((c) => c.url.includes('/dashboard/'))).toBe(false);

@@ -84,6 +84,21 @@ describe('check coordinator in one context', () => {
     expect(ctx.runs.count).toBe(2);
   });
 
+  it('stamps a result with the time its check started, so one TTL later it is due', async () => {
+    const ctx = shared();
+    const c = coordinator(ctx, {
+      run: async () => {
+        ctx.runs.count += 1;
+        ctx.clock.now += 3_000; // the check itself takes 3 s
+        return { n: ctx.runs.count };
+      },
+    });
+    await c.get();
+    expect(c.peek()?.at).toBe(1_000);
+    ctx.clock.now = 1_000 + 60_000; // the next timer tick, one TTL after the first
+    expect(await c.get()).toEqual({ n: 2 });
+  });
+
   it('shares one in-flight promise between concurrent calls', async () => {
     const ctx = shared();
     const c = coordinator(ctx);
@@ -126,7 +141,7 @@ describe('check coordinator in one context', () => {
 
   it('rejects values from storage that fail parse', async () => {
     const ctx = shared();
-    ctx.storage.setItem('bytegpt-billing:check:acct-1', JSON.stringify({ at: 1_000, id: 'x', value: { n: 'evil' } }));
+    ctx.storage.setItem('bytegpt-billing:check:v1:acct-1', JSON.stringify({ at: 1_000, id: 'x', value: { n: 'evil' } }));
     const c = coordinator(ctx, { parse: (raw) => (typeof (raw as { n?: unknown })?.n === 'number' ? (raw as { n: number }) : null) });
     expect(c.peek()).toBeNull();
     expect(await c.get()).toEqual({ n: 1 });
@@ -134,7 +149,7 @@ describe('check coordinator in one context', () => {
 
   it('ignores garbage in storage', async () => {
     const ctx = shared();
-    ctx.storage.setItem('bytegpt-billing:check:acct-1', '{not json');
+    ctx.storage.setItem('bytegpt-billing:check:v1:acct-1', '{not json');
     const c = coordinator(ctx);
     expect(c.peek()).toBeNull();
     expect(await c.get()).toEqual({ n: 1 });
@@ -195,7 +210,7 @@ describe('check coordinator across tabs (fake locks and channel)', () => {
     const heard = vi.fn();
     b.subscribe(heard);
     await a.get();
-    storageListeners.forEach((fn) => fn('bytegpt-billing:check:acct-1'));
+    storageListeners.forEach((fn) => fn('bytegpt-billing:check:v1:acct-1'));
     expect(heard).toHaveBeenCalledWith({ n: 1 }, 1_000);
   });
 

@@ -11,12 +11,12 @@ const error = (code: ErrorCode, extra: { status?: number; apiCode?: string; mess
 describe('evaluate: stale and unknown', () => {
   const lastSuccessAt = (minutesAgo: number) => new Date(NOW.getTime() - minutesAgo * 60_000).toISOString();
 
-  it('a long unreachable spell turns from unknown into a stale warning', () => {
+  it('a long unreachable spell adds stale, but the status stays unknown (key check incomplete)', () => {
     const fresh = evaluate(healthySignals({ models: error('unreachable'), lastSuccessAt: lastSuccessAt(45) }), optionsWith(), NOW);
     expect(fresh.status).toBe('unknown');
     expect(codes(fresh)).toEqual(['unreachable']);
     const old = evaluate(healthySignals({ models: error('unreachable'), lastSuccessAt: lastSuccessAt(46) }), optionsWith(), NOW);
-    expect(old.status).toBe('warning');
+    expect(old.status).toBe('unknown');
     expect(codes(old)).toEqual(['stale', 'unreachable']);
   });
 
@@ -26,13 +26,51 @@ describe('evaluate: stale and unknown', () => {
     expect(codes(evaluate(signals, optionsWith({ checkEveryMinutes: 30 }), NOW))).toEqual(['stale', 'bad_response']);
   });
 
-  it('a successful key check is never stale', () => {
-    expect(evaluate(healthySignals({ lastSuccessAt: lastSuccessAt(10_000) }), optionsWith(), NOW).findings).toEqual([]);
+  it('a success that is old by now is stale; a fresh one is not', () => {
+    // Cached signals of a successful check, judged again later (the widget shows cached reports).
+    const old = evaluate(healthySignals({ lastSuccessAt: lastSuccessAt(46) }), optionsWith(), NOW);
+    expect(old.status).toBe('warning');
+    expect(old.findings).toEqual([
+      { code: 'stale', severity: 'warning', params: { lastSuccessAt: lastSuccessAt(46), minutesSince: 46 } },
+    ]);
+    // A fresh check stamps lastSuccessAt with its own time.
+    expect(evaluate(healthySignals({ lastSuccessAt: NOW.toISOString() }), optionsWith(), NOW)).toMatchObject({ status: 'ok', findings: [] });
+    expect(evaluate(healthySignals({ lastSuccessAt: lastSuccessAt(45) }), optionsWith(), NOW)).toMatchObject({ status: 'ok', findings: [] });
   });
 
   it('a skipped key check with nothing else known is unknown, not ok', () => {
     const report = evaluate(healthySignals({ models: { kind: 'skipped', reason: 'not_applicable' } }), optionsWith(), NOW);
     expect(report).toMatchObject({ status: 'unknown', findings: [] });
+  });
+
+  it.each([
+    ['skipped', { kind: 'skipped', reason: 'not_applicable' }],
+    ['unreachable', error('unreachable', { status: 503 })],
+    ['bad_response', error('bad_response', { status: 200 })],
+  ] as const)('a key check that could not complete (%s) is unknown even with warnings, which stay listed', (_, models) => {
+    const report = evaluate(
+      healthySignals({ models, lastSuccessAt: lastSuccessAt(600), costs: { kind: 'ok', value: { monthToDateUsd: 45, daily: [] } } }),
+      optionsWith({ cardExpiry: '09/26', monthlyBudgetUsd: 50 }),
+      NOW,
+    );
+    expect(report.status).toBe('unknown');
+    expect(codes(report)).toEqual(expect.arrayContaining(['card_expiring', 'budget_near', 'stale']));
+  });
+
+  it.each([
+    ['key_scope_missing', 'warning'],
+    ['rate_limited', 'warning'],
+    ['key_invalid', 'critical'],
+  ] as const)('a key check that completed with %s is judged by its findings (%s)', (code, status) => {
+    const report = evaluate(healthySignals({ models: error(code), lastSuccessAt: lastSuccessAt(600) }), optionsWith(), NOW);
+    expect(report.status).toBe(status);
+    expect(codes(report)).toContain('stale');
+  });
+
+  it('a completed key check with only a warning elsewhere is a warning', () => {
+    const report = evaluate(healthySignals({ models: error('rate_limited') }), optionsWith({ cardExpiry: '09/26' }), NOW);
+    expect(report.status).toBe('warning');
+    expect(codes(report)).toEqual(['card_expiring', 'rate_limited']);
   });
 
   it('a key check failing with an info-only code is unknown', () => {
@@ -59,7 +97,8 @@ describe('evaluate: everything at once', () => {
         models: error('rate_limited'),
         probe: probeOff,
         costs: { kind: 'ok', value: { monthToDateUsd: 90, daily: [] } },
-        spendLimit: { kind: 'ok', value: { limitUsd: 120, enforcing: true } },
+        // Spend has reached the hard limit (a limit merely set and enforcing is not a finding).
+        spendLimit: { kind: 'ok', value: { limitUsd: 90, enforcing: true } },
         balance: { kind: 'ok', value: { totalUsd: 5, usedUsd: 4, remainingUsd: 1 } },
         lastSuccessAt: '2026-09-01T00:00:00Z',
       }),

@@ -99,10 +99,11 @@ describe('evaluate: request errors become findings', () => {
     ]);
   });
 
-  it('merges an error spend_limit_reached with an enforcing spend limit', () => {
+  it('merges an error spend_limit_reached with a reached spend limit', () => {
     const report = evaluate(
       healthySignals({
         probe: error('spend_limit_reached', { apiCode: 'organization_spend_limit_exceeded' }),
+        costs: { kind: 'ok', value: { monthToDateUsd: 50.2, daily: [] } },
         spendLimit: { kind: 'ok', value: { limitUsd: 50, enforcing: true } },
       }),
       optionsWith(),
@@ -114,22 +115,70 @@ describe('evaluate: request errors become findings', () => {
   });
 });
 
-describe('evaluate: spend limit', () => {
-  it('enforcing → spend_limit_reached from spend_limit, with the limit', () => {
-    const report = evaluate(healthySignals({ spendLimit: { kind: 'ok', value: { limitUsd: 50, enforcing: true } } }), optionsWith(), NOW);
-    expect(report.status).toBe('critical');
-    expect(report.findings).toEqual([
-      { code: 'spend_limit_reached', severity: 'critical', endpoint: 'spend_limit', params: { limitUsd: 50 } },
+describe('evaluate: spend limit (enforcing = a hard limit is set; reached = spend got to it)', () => {
+  const limitOf = (limitUsd: number | null, enforcing = true): Partial<Signals> => ({
+    spendLimit: { kind: 'ok', value: { limitUsd, enforcing } },
+  });
+  const spent = (monthToDateUsd: number): Partial<Signals> => ({ costs: { kind: 'ok', value: { monthToDateUsd, daily: [] } } });
+
+  it('enforcing with spend under the limit → nothing (a cap that is set is not a cap that is hit)', () => {
+    const report = evaluate(healthySignals({ ...limitOf(50), ...spent(49.99) }), optionsWith(), NOW);
+    expect(report).toMatchObject({ status: 'ok', findings: [] });
+  });
+
+  it('enforcing with spend at or over the limit → spend_limit_reached from spend_limit, with limit and spend', () => {
+    const atLimit = evaluate(healthySignals({ ...limitOf(50), ...spent(50) }), optionsWith(), NOW);
+    expect(atLimit.status).toBe('critical');
+    expect(atLimit.findings).toEqual([
+      { code: 'spend_limit_reached', severity: 'critical', endpoint: 'spend_limit', params: { limitUsd: 50, spendUsd: 50 } },
+    ]);
+    // Enforcement lags, so recorded spend can pass the limit (openai-billing.md §1.4).
+    const over = evaluate(healthySignals({ ...limitOf(20), ...spent(20.4) }), optionsWith(), NOW);
+    expect(over.findings).toEqual([
+      { code: 'spend_limit_reached', severity: 'critical', endpoint: 'spend_limit', params: { limitUsd: 20, spendUsd: 20.4 } },
     ]);
   });
 
-  it('enforcing with no known limit → no params', () => {
-    const report = evaluate(healthySignals({ spendLimit: { kind: 'ok', value: { limitUsd: null, enforcing: true } } }), optionsWith(), NOW);
-    expect(report.findings).toEqual([{ code: 'spend_limit_reached', severity: 'critical', endpoint: 'spend_limit' }]);
+  it('float noise just under the limit still counts as reached', () => {
+    // Summed decimals land a hair either side of the limit: 0.1 + 0.2 is just over 0.3, 0.3 - 1e-12 just under.
+    expect(codes(evaluate(healthySignals({ ...limitOf(0.3), ...spent(0.1 + 0.2) }), optionsWith(), NOW))).toEqual(['spend_limit_reached']);
+    expect(codes(evaluate(healthySignals({ ...limitOf(0.3), ...spent(0.3 - 1e-12) }), optionsWith(), NOW))).toEqual(['spend_limit_reached']);
+    expect(codes(evaluate(healthySignals({ ...limitOf(0.3), ...spent(0.3 - 1e-6) }), optionsWith(), NOW))).toEqual([]);
   });
 
-  it('not enforcing → nothing', () => {
-    expect(evaluate(healthySignals(), optionsWith(), NOW).findings).toEqual([]);
+  it('enforcing with unknown spend → nothing from this endpoint', () => {
+    const unknownSpend: Partial<Signals>[] = [
+      { costs: error('spend_unavailable', { status: 401 }) },
+      { costs: error('unreachable') },
+      { costs: { kind: 'skipped', reason: 'not_applicable' } },
+    ];
+    for (const costs of unknownSpend) {
+      expect(codes(evaluate(healthySignals({ ...limitOf(50), ...costs }), optionsWith(), NOW))).not.toContain('spend_limit_reached');
+    }
+  });
+
+  it('enforcing with an unknown or non-positive limit → nothing', () => {
+    for (const limitUsd of [null, 0, -5]) {
+      expect(evaluate(healthySignals({ ...limitOf(limitUsd), ...spent(1_000) }), optionsWith(), NOW).findings).toEqual([]);
+    }
+  });
+
+  it('not enforcing → nothing, whatever the spend', () => {
+    expect(evaluate(healthySignals({ ...limitOf(50, false), ...spent(80) }), optionsWith(), NOW).findings).toEqual([]);
+  });
+
+  it('an actual block from the probe is reported even when spend is unknown', () => {
+    const report = evaluate(
+      healthySignals({
+        probe: error('spend_limit_reached', { status: 429, apiCode: 'project_spend_limit_exceeded' }),
+        costs: error('spend_unavailable', { status: 401 }),
+        ...limitOf(50),
+      }),
+      optionsWith(),
+      NOW,
+    );
+    expect(report.status).toBe('critical');
+    expect(codes(report)).toEqual(['spend_limit_reached', 'spend_unavailable']);
   });
 });
 

@@ -1,17 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { overallStatus, sortFindings } from '../../../src/health/status.ts';
+import { keyCheckState, overallStatus, sortFindings } from '../../../src/health/status.ts';
 import { FINDING_SEVERITY } from '../../../src/health/types.ts';
 import type { Finding, FindingCode } from '../../../src/health/types.ts';
 
 const f = (code: FindingCode): Finding => ({ code, severity: FINDING_SEVERITY[code] });
 
+describe('keyCheckState', () => {
+  it('ok → succeeded', () => {
+    expect(keyCheckState({ kind: 'ok', value: { count: 1 } })).toBe('succeeded');
+  });
+
+  it.each(['disabled', 'not_applicable', 'unavailable'] as const)('skipped (%s) → incomplete', (reason) => {
+    expect(keyCheckState({ kind: 'skipped', reason })).toBe('incomplete');
+  });
+
+  it.each(['unreachable', 'bad_response'] as const)('%s (no readable answer) → incomplete', (code) => {
+    expect(keyCheckState({ kind: 'error', code, status: 502 })).toBe('incomplete');
+  });
+
+  it.each([
+    'key_invalid', 'account_inactive', 'region_blocked', 'credits_exhausted', 'spend_limit_reached',
+    'key_scope_missing', 'rate_limited', 'spend_unavailable',
+  ] as const)('%s (a readable answer) → answered', (code) => {
+    expect(keyCheckState({ kind: 'error', code })).toBe('answered');
+  });
+});
+
 describe('overallStatus', () => {
   it('ok with no findings and a working key', () => {
-    expect(overallStatus([], true)).toBe('ok');
+    expect(overallStatus([], 'succeeded')).toBe('ok');
   });
 
   it('info never lowers it', () => {
-    expect(overallStatus([f('quota_unverified'), f('spend_unavailable')], true)).toBe('ok');
+    expect(overallStatus([f('quota_unverified'), f('spend_unavailable')], 'succeeded')).toBe('ok');
   });
 
   it.each([
@@ -22,17 +43,37 @@ describe('overallStatus', () => {
     [['quota_unverified', 'card_expiring'], 'warning'],
     [['bad_response', 'quota_unverified'], 'unknown'],
     [['budget_exceeded', 'quota_unverified'], 'critical'],
-  ] as [FindingCode[], string][])('%j → %s (worst wins)', (codes, status) => {
-    expect(overallStatus(codes.map(f), true)).toBe(status);
-    expect(overallStatus([...codes].reverse().map(f), true)).toBe(status);
+  ] as [FindingCode[], string][])('key check succeeded: %j → %s (worst wins)', (codes, status) => {
+    expect(overallStatus(codes.map(f), 'succeeded')).toBe(status);
+    expect(overallStatus([...codes].reverse().map(f), 'succeeded')).toBe(status);
   });
 
-  it('a key check that did not succeed is at least unknown', () => {
-    expect(overallStatus([], false)).toBe('unknown');
-    expect(overallStatus([f('quota_unverified')], false)).toBe('unknown');
-    // …but known problems still outrank it.
-    expect(overallStatus([f('rate_limited')], false)).toBe('warning');
-    expect(overallStatus([f('key_invalid')], false)).toBe('critical');
+  it.each([
+    [[], 'unknown'],
+    [['quota_unverified'], 'unknown'],
+    [['unreachable'], 'unknown'],
+    // design.md: unknown when the key check could not complete and nothing critical is known…
+    [['stale', 'unreachable'], 'unknown'],
+    [['card_expiring', 'budget_near', 'balance_low'], 'unknown'],
+    [['rate_limited', 'bad_response'], 'unknown'],
+    // …but a known critical problem still outranks it.
+    [['card_expired', 'stale', 'unreachable'], 'critical'],
+    [['credits_exhausted', 'quota_unverified'], 'critical'],
+  ] as [FindingCode[], string][])('key check incomplete: %j → %s', (codes, status) => {
+    expect(overallStatus(codes.map(f), 'incomplete')).toBe(status);
+    expect(overallStatus([...codes].reverse().map(f), 'incomplete')).toBe(status);
+  });
+
+  it.each([
+    [['key_invalid'], 'critical'],
+    [['rate_limited'], 'warning'],
+    [['key_scope_missing', 'stale'], 'warning'],
+    [['stale', 'unreachable'], 'warning'],
+    // A refusal that raised nothing worse than info has still not shown the key working.
+    [['spend_unavailable'], 'unknown'],
+    [[], 'unknown'],
+  ] as [FindingCode[], string][])('key check answered (completed, not ok): %j → %s', (codes, status) => {
+    expect(overallStatus(codes.map(f), 'answered')).toBe(status);
   });
 });
 

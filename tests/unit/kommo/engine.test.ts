@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStorage } from '../../../src/billing/storage.ts';
 import { createLocalLockManager } from '../../../src/billing/tab-lock.ts';
+import { createUnavailableMemory } from '../../../src/billing/unavailable-memory.ts';
 import { DEFAULT_OPTIONS } from '../../../src/health/options.ts';
 import type { HealthOptions } from '../../../src/health/types.ts';
 import { asSignals, createEngineSource } from '../../../src/kommo/engine.ts';
@@ -43,7 +44,7 @@ function makeSource(fetch: typeof globalThis.fetch, storage = createMemoryStorag
     storage,
     source: createEngineSource(
       { apiKey: KEY, baseUrl: BASE, options: { ...DEFAULT_OPTIONS, ...options } },
-      { accountId: '123', fetch, now, coordinator: { storage, channel: null, locks: createLocalLockManager() } },
+      { accountId: '123', fetch, now, memory: createUnavailableMemory(), coordinator: { storage, channel: null, locks: createLocalLockManager() } },
     ),
   };
 }
@@ -103,6 +104,47 @@ describe('createEngineSource', () => {
     second.source.dispose();
   });
 
+  it('a refresh one interval after a check runs the next one', async () => {
+    let t = Date.parse('2026-11-27T10:00:00Z');
+    const { fetch, calls } = fakeFetch((path) => (path === '/v1/models' ? jsonResponse(MODELS_LIST) : jsonResponse({}, 404)));
+    const { source } = makeSource(fetch, createMemoryStorage(), { checkEveryMinutes: 15 }, () => t);
+    let done = settled(source);
+    source.refresh();
+    await done;
+    await new Promise((resolve) => setTimeout(resolve, 0)); // let the first check finish settling
+    const first = calls.length;
+    t += 15 * 60_000 - 1_000; // a timer that fires a second early still finds it due
+    done = settled(source);
+    source.refresh();
+    await done;
+    expect(calls.length).toBeGreaterThan(first);
+    source.dispose();
+  });
+
+  it("does not judge last month's spend against this month's budget", async () => {
+    let t = Date.parse('2026-11-30T23:50:00Z');
+    const bucket = { object: 'bucket', start_time: Date.parse('2026-11-01T00:00:00Z') / 1000, results: [{ amount: { value: '95', currency: 'usd' } }] };
+    const costs = { object: 'page', data: [bucket], has_more: false, next_page: null };
+    const { fetch } = fakeFetch((path) =>
+      path === '/v1/models' ? jsonResponse(MODELS_LIST) : path === '/v1/organization/costs' ? jsonResponse(costs) : jsonResponse({}, 404),
+    );
+    const first = makeSource(fetch, createMemoryStorage(), { monthlyBudgetUsd: 100 }, () => t);
+    const done = settled(first.source);
+    first.source.refresh();
+    await done;
+    expect(first.source.snapshot().report?.findings.map((f) => f.code)).toContain('budget_near');
+    first.source.dispose();
+
+    // The same cached check, shown by a card opened after midnight UTC on the 1st.
+    t = Date.parse('2026-12-01T00:05:00Z');
+    const later = makeSource(fetch, first.storage, { monthlyBudgetUsd: 100 }, () => t);
+    const report = later.source.snapshot().report;
+    expect(report?.checkedAt).toBe('2026-11-30T23:50:00.000Z');
+    expect(report?.spend).toBeUndefined();
+    expect(report?.findings.map((f) => f.code)).not.toContain('budget_near');
+    later.source.dispose();
+  });
+
   it('keeps the last success across failed checks, so stale can fire', async () => {
     let t = Date.parse('2026-11-27T10:00:00Z');
     let up = true;
@@ -135,5 +177,8 @@ describe('asSignals', () => {
     expect(asSignals({ ...good, balance: undefined })).toBeNull();
     expect(asSignals({ ...good, probe: { kind: 'weird' } })).toBeNull();
     expect(asSignals({ ...good, lastSuccessAt: 5 })).toBeNull();
+    // evaluate() reads an ok outcome's value: an ok without one is not ours.
+    expect(asSignals({ ...good, balance: { kind: 'ok' } })).toBeNull();
+    expect(asSignals({ ...good, costs: { kind: 'ok', value: null } })).toBeNull();
   });
 });
