@@ -7,6 +7,7 @@ import { hashSettings } from '../src/billing/hash.ts';
 import { createMemoryStorage } from '../src/billing/storage.ts';
 import { createLocalLockManager } from '../src/billing/tab-lock.ts';
 import { createUnavailableMemory } from '../src/billing/unavailable-memory.ts';
+import { DEFAULT_PROBE_MODEL } from '../src/billing/key-checks.ts';
 import type { Signals } from '../src/billing/signals.ts';
 import { SCENARIOS, type ScenarioName } from '../src/mocks/scenarios.ts';
 import { startMockServer } from '../src/mocks/node.ts';
@@ -48,7 +49,7 @@ function configFor(name: ScenarioName, fetchImpl: typeof fetch): CheckConfig {
     apiKey: scenario.apiKey,
     baseUrl: scenario.baseUrl,
     quotaProbe: true,
-    probeModel: scenario.options?.probeModel ?? 'gpt-4o-mini-2024-07-18',
+    probeModel: scenario.options?.probeModel ?? DEFAULT_PROBE_MODEL,
     fetch: fetchImpl,
     // A fresh memory per check: every check makes its full round of requests.
     memory: createUnavailableMemory(),

@@ -5,7 +5,11 @@ import { ChatCompletionSchema, ModelsListSchema } from './schemas.ts';
 import { failureOutcome, interpret, type EndpointContext } from './endpoint-common.ts';
 import { requestJson } from './http.ts';
 
-/** A dated cheap model: the alias has answered on zero-balance keys (docs §4). */
+/**
+ * A dated cheap model, not the `gpt-4o-mini` alias: the alias was seen answering on a
+ * zero-balance key while the dated id returned `insufficient_quota` (docs §4), and
+ * the probe exists to see exactly that.
+ */
 export const DEFAULT_PROBE_MODEL = 'gpt-4o-mini-2024-07-18';
 const PROBE_PROMPT = 'ping';
 
