@@ -108,6 +108,12 @@ function readRaw(raw: unknown): RawRead {
   return { kind: 'object', record: value as Record<string, unknown> };
 }
 
+/** The stored `options` as a plain object, every key kept, or {} when unusable (the form merges into it). */
+export function readStoredOptions(raw: unknown): Record<string, unknown> {
+  const read = readRaw(raw);
+  return read.kind === 'object' ? read.record : {};
+}
+
 // A cleared text input saves "", which means "not set", not "invalid".
 function readOption(key: OptionKey, value: unknown): unknown {
   return key === 'cardExpiry' && typeof value === 'string' && value.trim() === '' ? null : value;

@@ -10,7 +10,8 @@ import { writeHiddenInput } from './hidden-input.ts';
 import type { Root } from './mount.ts';
 import { reportCaught } from './notify.ts';
 import { panelView, type Runtime } from './runtime.ts';
-import { readParams, readStoredOptions, readWidgetCode } from './settings.ts';
+import { readStoredOptions } from '../health/options.ts';
+import { readParams, readWidgetCode } from './settings.ts';
 import type { KommoModal } from './sdk-types.ts';
 
 export const CARD_AREAS: ReadonlySet<string> = new Set(['lcard', 'ccard', 'comcard']);

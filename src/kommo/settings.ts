@@ -59,16 +59,3 @@ export function saveRefusal(fields: Record<string, unknown> | undefined): string
   if (typeof base === 'string' && !normalizeBaseUrl(base).ok) return 'settings.form.base_url_invalid';
   return null;
 }
-
-/** The stored `options` as a plain object (everything kept), or {} when unusable. */
-export function readStoredOptions(raw: unknown): Record<string, unknown> {
-  let value = raw;
-  if (typeof raw === 'string') {
-    try {
-      value = raw.trim() === '' ? {} : JSON.parse(raw);
-    } catch {
-      return {};
-    }
-  }
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}

@@ -5,6 +5,7 @@ import {
   isCardExpiry,
   OptionsSchema,
   parseOptions,
+  readStoredOptions,
   serializeOptions,
 } from '../../../src/health/options.ts';
 
@@ -183,5 +184,18 @@ describe('OptionsSchema (the whole setting at once)', () => {
 
   it('rejects a bad value', () => {
     expect(OptionsSchema.safeParse({ cardExpiry: '13/26' }).success).toBe(false);
+  });
+});
+
+describe('readStoredOptions', () => {
+  it('parses a JSON object and keeps every key', () => {
+    expect(readStoredOptions('{"quotaProbe":true,"future":{"x":1}}')).toEqual({ quotaProbe: true, future: { x: 1 } });
+    expect(readStoredOptions({ a: 1 })).toEqual({ a: 1 });
+  });
+
+  it('gives {} for empty, broken or non-object values', () => {
+    for (const raw of ['', '  ', '{broken', '[1,2]', '"text"', 'null', undefined, 5]) {
+      expect(readStoredOptions(raw)).toEqual({});
+    }
   });
 });

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  readConfig,
-  readParams,
-  readStoredOptions,
-  readWidgetCode,
-  saveRefusal,
-} from '../../../src/kommo/settings.ts';
+import { readConfig, readParams, readWidgetCode, saveRefusal } from '../../../src/kommo/settings.ts';
 
 describe('readParams', () => {
   it('prefers get_settings(), then params, then nothing', () => {
@@ -60,18 +54,5 @@ describe('saveRefusal (onSave validation)', () => {
     expect(saveRefusal({ api_key: 'sk-proj-1', base_url: '' })).toBeNull();
     expect(saveRefusal({})).toBeNull();
     expect(saveRefusal(undefined)).toBeNull();
-  });
-});
-
-describe('readStoredOptions', () => {
-  it('parses a JSON object and keeps every key', () => {
-    expect(readStoredOptions('{"quotaProbe":true,"future":{"x":1}}')).toEqual({ quotaProbe: true, future: { x: 1 } });
-    expect(readStoredOptions({ a: 1 })).toEqual({ a: 1 });
-  });
-
-  it('gives {} for empty, broken or non-object values', () => {
-    for (const raw of ['', '  ', '{broken', '[1,2]', '"text"', 'null', undefined, 5]) {
-      expect(readStoredOptions(raw)).toEqual({});
-    }
   });
 });
