@@ -77,10 +77,15 @@ async function runRequests(config: CheckConfig, apiKey: string, base: string, is
   return { models, probe, costs, spendLimit, balance, ...(models.kind === 'ok' ? { lastSuccessAt: now.toISOString() } : {}) };
 }
 
+/** What a check finds when there is no key at all: key_invalid, nothing sent. */
+export function emptyKeySignals(quotaProbe: boolean): Signals {
+  return withoutRequests({ kind: 'error', code: 'key_invalid', apiCode: 'empty_key' }, quotaProbe);
+}
+
 export async function runCheck(config: CheckConfig): Promise<Signals> {
   try {
     const apiKey = (config.apiKey ?? '').trim();
-    if (apiKey === '') return withoutRequests({ kind: 'error', code: 'key_invalid', apiCode: 'empty_key' }, config.quotaProbe);
+    if (apiKey === '') return emptyKeySignals(config.quotaProbe);
     // Admin keys can read and change the whole organization's billing: refused.
     if (isAdminKey(apiKey)) return withoutRequests({ kind: 'error', code: 'key_invalid', apiCode: 'admin_key_refused' }, config.quotaProbe);
     const base = normalizeBaseUrl(config.baseUrl);

@@ -16,9 +16,12 @@ export interface HealthSource {
   dispose(): void;
 }
 
-/** No key (or an unusable one): nothing to check, nothing sent anywhere. */
-export function createUnconfiguredSource(): HealthSource {
-  const state: PanelState = { report: null, checking: false, configured: false };
+/**
+ * No key: nothing to check, nothing sent anywhere. `report` is what the rules say of an
+ * empty api_key (key_invalid, design.md), so automation reads the same status as the CLI.
+ */
+export function createUnconfiguredSource(report: Report | null): HealthSource {
+  const state: PanelState = { report, checking: false, configured: false };
   return {
     snapshot: () => state,
     subscribe: () => () => {},

@@ -2,6 +2,8 @@
 // health source, the strings and role. Everything set up here is registered in the
 // disposer, so destroy() leaves the page as it found it.
 import { h, type ComponentChild } from 'preact';
+import { emptyKeySignals } from '../billing/check.ts';
+import { evaluate } from '../health/evaluate.ts';
 import { createDisposer, type Disposer } from './disposer.ts';
 import { createUnconfiguredSource, type HealthSource } from './health-source.ts';
 import { readStrings, type Strings } from './language.ts';
@@ -79,7 +81,9 @@ export function createRuntime(widget: Partial<KommoWidgetBase>, env: WidgetEnv):
     source() {
       if (source) return source;
       const read = readConfig(readParams(widget));
-      const created = read.ok ? env.createSource(read.config) : createUnconfiguredSource();
+      const created = read.ok
+        ? env.createSource(read.config)
+        : createUnconfiguredSource(evaluate(emptyKeySignals(read.options.quotaProbe), read.options, new Date()));
       source = created;
       disposer.add(() => created.dispose());
       disposer.add(created.subscribe(drawAll));

@@ -37,7 +37,7 @@ export function checkIntervalMs(options: HealthOptions): number {
   return Math.max(1, options.checkEveryMinutes) * 60_000;
 }
 
-export type ConfigRead = { ok: true; config: WidgetConfig } | { ok: false; reason: 'no_key' };
+export type ConfigRead = { ok: true; config: WidgetConfig } | { ok: false; reason: 'no_key'; options: HealthOptions };
 
 /**
  * What a check needs, or "not configured" when there is no key. An admin key or a bad
@@ -46,9 +46,10 @@ export type ConfigRead = { ok: true; config: WidgetConfig } | { ok: false; reaso
  */
 export function readConfig(params: KommoSettingsParams): ConfigRead {
   const apiKey = typeof params.api_key === 'string' ? params.api_key.trim() : '';
-  if (apiKey === '') return { ok: false, reason: 'no_key' };
+  const { options } = parseOptions(params.options);
+  if (apiKey === '') return { ok: false, reason: 'no_key', options };
   const baseUrl = typeof params.base_url === 'string' ? params.base_url : '';
-  return { ok: true, config: { apiKey, baseUrl, options: parseOptions(params.options).options } };
+  return { ok: true, config: { apiKey, baseUrl, options } };
 }
 
 /** i18n key of the reason Save is refused, or null when the form may be saved. */

@@ -26,6 +26,5 @@ export interface TextProps {
 
 export function displayStatus(state: PanelState): DisplayStatus {
   if (state.checking) return 'checking';
-  if (!state.configured) return 'unknown';
   return state.report?.status ?? 'unknown';
 }

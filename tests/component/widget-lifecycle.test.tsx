@@ -103,12 +103,15 @@ describe('render', () => {
     expect(fake.source.recheck).toHaveBeenCalledTimes(1);
   });
 
-  it('shows "not configured" without a key and builds no engine', () => {
+  it('shows "not configured" and key_invalid without a key, and builds no engine', () => {
     const { callbacks, env } = setup({ settings: { api_key: '' } });
     callbacks.render();
     expect(env.createSource).not.toHaveBeenCalled();
     expect(roots()[0]!.getAttribute('data-bytegpt-configured')).toBe('false');
     expect(roots()[0]!.textContent).toContain(EN.panel.not_configured);
+    // design.md: an empty api_key is key_invalid (critical), as the CLI reports it too.
+    expect(roots()[0]!.getAttribute('data-bytegpt-health')).toBe('critical');
+    expect(roots()[0]!.querySelector('[data-finding="key_invalid"]')).not.toBeNull();
   });
 
   it('shows a member "ask your admin"', () => {

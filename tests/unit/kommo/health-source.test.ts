@@ -16,11 +16,12 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 afterEach(() => vi.restoreAllMocks());
 
 describe('createUnconfiguredSource', () => {
-  it('says not configured and never checks', () => {
-    const source = createUnconfiguredSource();
+  it('says not configured, keeps the report it was given, and never checks', () => {
+    const report: Report = { status: 'critical', findings: [{ code: 'key_invalid', severity: 'critical' }], checkedAt: '2026-11-27T10:00:00.000Z' };
+    const source = createUnconfiguredSource(report);
     source.recheck();
     source.refresh();
-    expect(source.snapshot()).toEqual({ report: null, checking: false, configured: false });
+    expect(source.snapshot()).toEqual({ report, checking: false, configured: false });
   });
 });
 

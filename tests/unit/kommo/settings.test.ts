@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_OPTIONS } from '../../../src/health/options.ts';
 import { readConfig, readParams, readWidgetCode, saveRefusal } from '../../../src/kommo/settings.ts';
 
 describe('readParams', () => {
@@ -20,8 +21,13 @@ describe('readWidgetCode', () => {
 
 describe('readConfig', () => {
   it('is not configured without a key', () => {
-    expect(readConfig({})).toEqual({ ok: false, reason: 'no_key' });
-    expect(readConfig({ api_key: '   ' })).toEqual({ ok: false, reason: 'no_key' });
+    expect(readConfig({})).toEqual({ ok: false, reason: 'no_key', options: DEFAULT_OPTIONS });
+    // The options still count without a key: the empty-key report is judged with them.
+    expect(readConfig({ api_key: '   ', options: '{"quotaProbe":true}' })).toEqual({
+      ok: false,
+      reason: 'no_key',
+      options: { ...DEFAULT_OPTIONS, quotaProbe: true },
+    });
   });
 
   it('reads key, base URL and parsed options with defaults', () => {
