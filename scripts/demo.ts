@@ -20,7 +20,11 @@ async function main(): Promise<void> {
   const server = await startDemoServer({ port: requested });
   if (server.port !== requested && requested !== 0) console.log(`Port ${requested} is busy; using ${server.port}.`);
   if (server.config.mocksError) {
-    console.warn(`The mock OpenAI service could not be built, so the widget will call the real base URL:\n${server.config.mocksError}`);
+    // Without the mock service the widget would call the real base URL: the demo
+    // promises no key and no network, so it stops instead.
+    console.error(`demo: the mock OpenAI service could not be built, so the demo will not start:\n${server.config.mocksError}`);
+    await server.close();
+    process.exit(1);
   }
   console.log(`ByteGPT Billing Health demo (widget v${server.config.version}) on a Kommo-like page:`);
   console.log(`  ${server.url}`);

@@ -66,6 +66,15 @@ export function planRun(args: CliArgs, deps: PlanDeps): PlanResult {
 
   const base = deps.normalizeBaseUrl(args.baseUrl ?? scenario?.baseUrl);
   if (!base.ok) return { ok: false, message: BASE_URL_MESSAGE[base.reason] };
+  // The mock answers only its scenario's host: any other base would miss every handler
+  // (and, unintercepted, would reach a real server), so it is refused up front.
+  if (scenario && args.baseUrl !== undefined) {
+    const own = deps.normalizeBaseUrl(scenario.baseUrl);
+    const ownBase = own.ok ? own.base : scenario.baseUrl;
+    if (base.base !== ownBase) {
+      return { ok: false, message: `--base-url cannot be used with --mock: scenario "${args.mock}" is served at ${ownBase} only (leave --base-url out)` };
+    }
+  }
 
   const options: HealthOptions = { ...DEFAULT_OPTIONS, ...scenario?.options, ...flagOptions(args) };
   return { ok: true, plan: { apiKey, baseUrl: base.base, options, mock: args.mock ?? null } };

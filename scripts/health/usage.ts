@@ -16,7 +16,8 @@ Options:
   --low-balance <usd>  Warn when a relay's balance drops below this many US dollars.
   --json               Print the report as JSON.
   --mock <scenario>    Run against the built-in mock service (no key, no network);
-                       flags override the scenario's key, base URL and options.
+                       flags override the scenario's key and options; --base-url
+                       is refused unless it is the scenario's own base.
                        Requests time out after 1 s in mock mode.
   -h, --help           Show this help.
 

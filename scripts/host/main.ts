@@ -4,7 +4,7 @@
 // window.__kommoHost so the demo toolbar and the browser tests drive it like a user.
 import { installApp } from './app.ts';
 import { destroyInstance, loadWidgetModule, startInstance } from './lifecycle.ts';
-import { loadMocks, readScenarios, settingsFor } from './mocks.ts';
+import { listScenarios, loadMocks, settingsFor } from './mocks.ts';
 import { renderPage } from './pages.ts';
 import { requireAsync, setUpRequire } from './requirejs.ts';
 import { closeSettingsModal, openSettingsModal } from './settings-modal.ts';
@@ -35,7 +35,12 @@ function openSettings(s: HostState): void {
   openSettingsModal(s);
 }
 
-/** Kommo's navigation: page:changed, the new page, then widgets:load → destroyAll → init. */
+/**
+ * Kommo's navigation: page:changed, the new page, then widgets:load → destroyAll → init.
+ * The page is swapped first, as in Kommo (kommo-platform.md §3.2), so destroyAll's
+ * block removal finds nothing and destroy() must unmount from an already detached page;
+ * widget.test.ts holds on to the old trees to check that it does.
+ */
 async function changeArea(area: HostArea): Promise<void> {
   const s = need();
   closeSettingsModal();
@@ -100,11 +105,11 @@ window.__kommoHost = api;
 async function startMocks(s: HostState): Promise<void> {
   if (!config.mocksUrl) return;
   const mocks = await loadMocks(config.mocksUrl);
-  const scenarios = readScenarios(mocks.SCENARIOS);
+  const scenarios = listScenarios(mocks.SCENARIOS);
   s.scenarios = scenarios.map((sc) => sc.name);
   for (const sc of scenarios) descriptions[sc.name] = sc.description;
   const chosen = scenarios.find((sc) => sc.name === query.scenario) ?? scenarios.find((sc) => sc.name === 'healthy') ?? scenarios[0];
-  if (!chosen || typeof mocks.startMockWorker !== 'function') return;
+  if (!chosen) return;
   query.scenario = chosen.name;
   // The worker must be intercepting before the widget makes its first request.
   await mocks.startMockWorker(chosen.name);

@@ -1,38 +1,21 @@
 // The page side of the mock OpenAI service: the ES module the server bundles from
-// src/mocks (see mocks-entry.ts), read defensively because it is another team's code.
+// src/mocks (mocks-entry.ts), loaded by URL at run time, so only its type is imported.
+import type { Scenario, ScenarioName } from '../../src/mocks/scenarios.ts';
 
-export interface ScenarioInfo {
-  name: string;
-  apiKey: string;
-  baseUrl: string;
-  options: unknown;
-  description: string;
+export type MockModule = typeof import('./mocks-entry.ts');
+
+export interface NamedScenario extends Scenario {
+  name: ScenarioName;
 }
 
-export interface MockModule {
-  SCENARIOS?: unknown;
-  startMockWorker?: (name: string, options?: Record<string, unknown>) => Promise<{ stop(): unknown }>;
-}
-
-const asString = (value: unknown) => (typeof value === 'string' ? value : '');
-
-/** SCENARIOS may be a record keyed by name or a list of named entries. */
-export function readScenarios(value: unknown): ScenarioInfo[] {
-  const entries: Array<[string, unknown]> = Array.isArray(value)
-    ? value.map((item, i) => [asString((item as { name?: unknown })?.name) || asString((item as { id?: unknown })?.id) || `scenario-${i}`, item])
-    : value && typeof value === 'object'
-      ? Object.entries(value)
-      : [];
-  return entries.map(([name, raw]) => {
-    const s = (raw ?? {}) as Record<string, unknown>;
-    return { name, apiKey: asString(s.apiKey), baseUrl: asString(s.baseUrl), options: s.options, description: asString(s.description) };
-  });
+/** The scenario table as a list, in its declared order (the toolbar shows it so). */
+export function listScenarios(table: MockModule['SCENARIOS']): NamedScenario[] {
+  return (Object.keys(table) as ScenarioName[]).map((name) => ({ ...table[name], name }));
 }
 
 /** The settings Kommo would have stored for a widget configured like the scenario. */
-export function settingsFor(scenario: ScenarioInfo): Record<string, string> {
-  const options = typeof scenario.options === 'string' ? scenario.options : JSON.stringify(scenario.options ?? {});
-  return { api_key: scenario.apiKey, base_url: scenario.baseUrl, options };
+export function settingsFor(scenario: Scenario): Record<string, string> {
+  return { api_key: scenario.apiKey, base_url: scenario.baseUrl, options: JSON.stringify(scenario.options ?? {}) };
 }
 
 export async function loadMocks(url: string): Promise<MockModule> {

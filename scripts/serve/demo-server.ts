@@ -62,38 +62,23 @@ function inside(dir: string, rel: string): string | null {
   return full.startsWith(dir.endsWith(sep) ? dir : dir + sep) ? full : null;
 }
 
+/** The version Kommo would serve the widget under, from the widget's own manifest. */
 async function readVersion(widgetDir: string): Promise<string> {
-  for (const path of [join(widgetDir, 'manifest.json'), join(REPO_ROOT, 'manifest.json')]) {
-    try {
-      const manifest = JSON.parse(await readFile(path, 'utf8')) as { widget?: { version?: unknown } };
-      if (typeof manifest.widget?.version === 'string') return manifest.widget.version;
-    } catch {
-      // try the next place
-    }
+  const path = join(widgetDir, 'manifest.json');
+  let version: unknown;
+  try {
+    version = (JSON.parse(await readFile(path, 'utf8')) as { widget?: { version?: unknown } }).widget?.version;
+  } catch (err) {
+    throw new Error(`cannot read ${path} (run \`npm run build\` first): ${err instanceof Error ? err.message : String(err)}`);
   }
-  return '0.0.0';
+  if (typeof version !== 'string') throw new Error(`${path} has no widget.version`);
+  return version;
 }
 
-/**
- * Where a widget file comes from. The build output wins; until the build copies
- * manifest/i18n/images, the repo's sources stand in (only for the default widget dir).
- */
-async function widgetFile(widgetDir: string, rel: string, useRepoFallback: boolean): Promise<string | null> {
-  const built = inside(widgetDir, rel);
-  if (built && (await isFile(built))) return built;
-  if (!useRepoFallback) return null;
-  const fallbacks: Array<[RegExp, string]> = [
-    [/^manifest\.json$/, REPO_ROOT],
-    [/^i18n\/([a-z]{2})\.json$/, join(REPO_ROOT, 'locales')],
-    [/^images\/(.+)$/, join(REPO_ROOT, 'widget', 'images')],
-  ];
-  for (const [pattern, dir] of fallbacks) {
-    const match = pattern.exec(rel);
-    if (!match) continue;
-    const candidate = inside(dir, match[1] ?? rel);
-    if (candidate && (await isFile(candidate))) return candidate;
-  }
-  return null;
+/** A widget file from the widget folder (the build copies manifest, i18n and images there). */
+async function widgetFile(widgetDir: string, rel: string): Promise<string | null> {
+  const file = inside(widgetDir, rel);
+  return file && (await isFile(file)) ? file : null;
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
@@ -148,7 +133,6 @@ function listen(server: Server, port: number): Promise<number> {
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const defaultDir = join(REPO_ROOT, 'dist', 'widget');
   const widgetDir = normalize(options.widgetDir ?? defaultDir);
-  const useRepoFallback = widgetDir === normalize(defaultDir);
   const version = await readVersion(widgetDir);
   const widgetPath = `/upl/${WIDGET_CODE}/${version}/widget`;
   const bundles = await buildBundles(options.mocks !== false);
@@ -177,7 +161,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     const vendorFile = vendor[pathname];
     if (vendorFile) return sendFile(res, vendorFile);
     if (pathname.startsWith(widgetPath + '/')) {
-      const file = await widgetFile(widgetDir, pathname.slice(widgetPath.length + 1), useRepoFallback);
+      const file = await widgetFile(widgetDir, pathname.slice(widgetPath.length + 1));
       if (file) return sendFile(res, file);
     }
     if (pathname === '/favicon.ico') {

@@ -2,7 +2,13 @@
 // records every call, check that the host loads and drives widgets the way
 // kommo-platform.md §3 describes. If the host drifted from Kommo, the widget tests
 // in widget.test.ts would prove nothing.
+//
+// The tests of 'the fake Kommo host' run in order on one shared page: each starts from
+// the state the one before left (instance ids, area, saved settings, role), so running
+// one of them alone with `-t` is not supported. The tests of 'how the host treats a
+// misbehaving widget' each open their own page and may run alone.
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../../scripts/serve/demo-server.ts';
 import { launchBrowser, openHost, reloadVia, type LaunchedBrowser } from './helpers/browser.ts';
@@ -20,8 +26,11 @@ interface ProbeCall {
 let server: DemoServer;
 let browser: LaunchedBrowser;
 
-const calls = () => browser.page.evaluate(() => (window as unknown as { __probe: { calls: ProbeCall[] } }).__probe.calls);
+const callsOn = (page: Page) => page.evaluate(() => (window as unknown as { __probe?: { calls: ProbeCall[] } }).__probe?.calls ?? []);
+const calls = () => callsOn(browser.page);
 const names = (list: ProbeCall[], id: number) => list.filter((c) => c.id === id).map((c) => c.name);
+/** The calls in the order they happened, as `<instance>:<callback>`. */
+const ordered = (list: ProbeCall[]) => list.map((c) => `${c.id}:${c.name}`);
 
 beforeAll(async () => {
   server = await startDemoServer({ port: 0, widgetDir: PROBE_DIR, mocks: false });
@@ -88,9 +97,10 @@ describe('the fake Kommo host', () => {
     const before = await browser.page.evaluate(() => (window as unknown as { jQuery: { _data(el: unknown, key: string): Record<string, unknown[]> | undefined } }).jQuery._data(document, 'events')?.click?.length ?? 0);
     expect(before).toBe(1);
     await browser.page.evaluate(() => window.__kommoHost!.switchArea('ccard'));
-    const list = await calls();
-    expect(names(list, 1)).toEqual(['render', 'init', 'bind_actions', 'destroy']);
-    expect(names(list, 2)).toEqual(['render', 'init', 'bind_actions']);
+    // The old instance is destroyed before the new one renders (Kommo's destroyAll).
+    expect(ordered(await calls())).toEqual([
+      '1:render', '1:init', '1:bind_actions', '1:destroy', '2:render', '2:init', '2:bind_actions',
+    ]);
     const state = await browser.page.evaluate((code) => ({
       instances: window.__kommoHost!.instances,
       blocks: document.querySelectorAll(`.card-widgets__widget-${code}`).length,
@@ -183,5 +193,81 @@ describe('the fake Kommo host', () => {
     });
     expect(seen).toEqual({ isAdmin: 'N', alias: true, scheme: 'dark', url: expect.stringContaining('role=member') });
     expect(browser.pageErrors).toEqual([]);
+  });
+});
+
+describe('how the host treats a misbehaving widget (kommo-platform.md §3.1–§3.2)', () => {
+  interface ModeRun {
+    calls: string[];
+    loader: unknown;
+    instances: number;
+    blocks: number;
+    errors: string[];
+    pageErrors: string[];
+  }
+
+  /** Loads the host in a fresh page where the probe runs in `mode`, and reads what happened. */
+  async function runInMode(mode: string): Promise<ModeRun> {
+    const page = await browser.context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    try {
+      await page.addInitScript((m) => {
+        (window as unknown as { __probeMode: string }).__probeMode = m;
+      }, mode);
+      await openHost(page, server.url, { area: 'lcard' });
+      return {
+        calls: ordered(await callsOn(page)),
+        ...(await page.evaluate((code) => ({
+          loader: window.__kommoHost!.loader,
+          instances: window.__kommoHost!.instances,
+          blocks: document.querySelectorAll(`.card-widgets__widget-${code}`).length,
+          errors: window.__kommoHost!.errors,
+        }), CODE)),
+        pageErrors,
+      };
+    } finally {
+      await page.close();
+    }
+  }
+
+  it('render returning false: bind_actions still runs, init never does', async () => {
+    const run = await runInMode('falsy-render');
+    expect(run.calls).toEqual(['1:render', '1:bind_actions']);
+    expect(run).toMatchObject({ instances: 1, blocks: 1, errors: [], pageErrors: [] });
+  });
+
+  it('render returning a thenable: bind_actions right away, init once it settles truthy', async () => {
+    const run = await runInMode('thenable-render');
+    expect(run.calls).toEqual(['1:render', '1:bind_actions', '1:render:settled', '1:init']);
+    expect(run).toMatchObject({ instances: 1, errors: [], pageErrors: [] });
+  });
+
+  it('a thenable settling falsy: no init', async () => {
+    const run = await runInMode('thenable-falsy-render');
+    expect(run.calls).toEqual(['1:render', '1:bind_actions', '1:render:settled']);
+    expect(run).toMatchObject({ instances: 1, errors: [], pageErrors: [] });
+  });
+
+  it('a module value that is not a function is dropped: no callback runs', async () => {
+    const run = await runInMode('not-a-function');
+    expect(run.calls).toEqual([]);
+    expect(run).toMatchObject({
+      loader: { moduleType: 'object', dropped: true, reason: 'module value is not a function' },
+      instances: 0,
+      blocks: 0,
+      pageErrors: [],
+    });
+  });
+
+  it('a widget without callbacks.init is dropped before render', async () => {
+    const run = await runInMode('missing-init');
+    expect(run.calls).toEqual([]);
+    expect(run).toMatchObject({
+      loader: { moduleType: 'function', dropped: true, reason: 'callbacks.render/init/bind_actions must be functions' },
+      instances: 0,
+      blocks: 0,
+      pageErrors: [],
+    });
   });
 });

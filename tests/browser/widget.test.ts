@@ -12,7 +12,8 @@ import { SCENARIOS } from '../../src/mocks/scenarios.ts';
 import {
   REPO_ROOT, ensureWidgetBuilt, launchBrowser, nativeListeners, openHost, reloadVia, screenshot, type LaunchedBrowser,
 } from './helpers/browser.ts';
-import { INSTRUMENT_TIMERS, effectiveColours, contrast, luminance, type Colours } from './helpers/page-probes.ts';
+import { rgbContrastRatio, rgbLuminance } from '../../scripts/archive/contrast.ts';
+import { INSTRUMENT_TIMERS, effectiveColours, type Colours } from './helpers/page-probes.ts';
 
 const ROOT = `#widgets_block .card-widgets__widget-${WIDGET_CODE} .bytegpt-health-root`;
 const locale = (lang: string) => JSON.parse(readFileSync(join(REPO_ROOT, 'locales', `${lang}.json`), 'utf8')) as {
@@ -50,6 +51,31 @@ async function footprint() {
   }));
   return { ...inPage, native: await nativeListeners(page()) };
 }
+
+interface OldTrees {
+  __oldTrees?: Array<{ tree: Element; container: Element | null }>;
+}
+
+/**
+ * Keeps a handle on every Preact tree the widget drew (the status panel root, the
+ * options form) and on the Kommo container it was drawn into (the block body, the
+ * settings field, the advanced work area), before an area change. Kommo swaps the page
+ * before destroyAll, so the old trees leave the document whatever destroy() does; only
+ * the handles show whether destroy() unmounted them.
+ */
+const markTrees = () => host(() => {
+  const containers = '.card-widgets__widget__body, [id^="work-area-"], [id$="_custom_content"]';
+  const trees = [...document.querySelectorAll('.bytegpt-health-root, [data-bytegpt-form]')]
+    .map((tree) => ({ tree, container: tree.closest(containers) }));
+  (window as unknown as OldTrees).__oldTrees = trees;
+  return trees.length;
+});
+
+/** The marked trees destroy() left mounted: still inside their Kommo container (or in none known). */
+const stillMounted = () => host(() => ((window as unknown as OldTrees).__oldTrees ?? [])
+  .filter(({ tree, container }) => !container || container.contains(tree)).length);
+
+const destroyCount = () => host(() => window.__kommoHost!.events.filter((e) => e.call === 'destroy').length);
 
 beforeAll(async () => {
   ensureWidgetBuilt();
@@ -110,25 +136,36 @@ describe('the built widget on a Kommo card page', () => {
     await screenshot(page(), 'card-dark');
     await host(() => window.__kommoHost!.setScheme('light'));
     expect(dark.color).not.toEqual(light.color);
-    expect(luminance(dark.background)).toBeLessThan(luminance(light.background));
-    expect(contrast(light.color, light.background)).toBeGreaterThanOrEqual(4.5);
-    expect(contrast(dark.color, dark.background)).toBeGreaterThanOrEqual(4.5);
+    expect(rgbLuminance(dark.background)).toBeLessThan(rgbLuminance(light.background));
+    expect(rgbContrastRatio(light.color, light.background)).toBeGreaterThanOrEqual(4.5);
+    expect(rgbContrastRatio(dark.color, dark.background)).toBeGreaterThanOrEqual(4.5);
   });
 
-  it('survives 20 area changes with one root and no leftover listeners, styles or timers', async () => {
+  it('survives 20 area changes: each destroy unmounts, one root, no leftover listeners, styles or timers', async () => {
     await settledStatus();
     const before = await footprint();
+    const destroysBefore = await destroyCount();
     const cycle: HostArea[] = ['ccard', 'comcard', 'settings', 'advanced_settings', 'lcard'];
-    const t0 = Date.now();
-    for (let i = 0; i < 20; i += 1) await switchArea(cycle[i % cycle.length]!);
-    const elapsed = Date.now() - t0;
+    // Per change: the area left, the trees drawn there, how many destroy() left mounted.
+    const unmounts: Array<[HostArea, number, number]> = [];
+    let elapsed = 0;
+    for (let i = 0; i < 20; i += 1) {
+      const from = await host(() => window.__kommoHost!.query.area);
+      const drawn = await markTrees();
+      const t0 = Date.now();
+      await switchArea(cycle[i % cycle.length]!);
+      elapsed += Date.now() - t0;
+      unmounts.push([from, drawn, await stillMounted()]);
+    }
     await settledStatus();
     const after = await footprint();
     console.log(`20 area changes: ${elapsed} ms (${(elapsed / 20).toFixed(0)} ms each)`);
+    // Every area drew something (card panel, the settings modal's form, the advanced
+    // page's panel), and destroy() unmounted all of it.
+    expect(unmounts.map(([from, drawn, left]) => [from, drawn > 0, left])).toEqual(unmounts.map(([from]) => [from, true, 0]));
     expect(after).toEqual(before);
     expect(after.roots).toBe(1);
-    const destroys = await host(() => window.__kommoHost!.events.filter((e) => e.call === 'destroy').length);
-    expect(destroys).toBe(20);
+    expect((await destroyCount()) - destroysBefore).toBe(20);
     expect(await host(() => window.__kommoHost!.errors)).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
-// Spawns the health CLI the way a user runs it (tsx on scripts/health.ts) and
-// collects its output. Shared by the CLI integration tests.
+// Spawns the repo's command-line scripts the way a user runs them (tsx on
+// scripts/<name>.ts) and collects their output. Shared by the CLI integration tests.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -12,9 +12,15 @@ export interface CliRun {
   stderr: string;
 }
 
+/** The health CLI (`npm run health -- …`). */
 export function runCli(args: readonly string[]): Promise<CliRun> {
+  return runScript('scripts/health.ts', args);
+}
+
+/** Any script, by its path from the repo root. */
+export function runScript(script: string, args: readonly string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['scripts/health.ts', ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TSX, [script, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../src/mocks/scenarios.ts';
 import { DEFAULT_PROBE_MODEL } from '../../src/health/options.ts';
-import type { Report, Status } from '../../src/health/types.ts';
+import { FINDING_SEVERITY, type Report, type Status } from '../../src/health/types.ts';
 import { REPO_ROOT, runCli, withConcurrency, type CliRun } from './cli-run.ts';
 
 const EXIT: Record<Status, number> = { ok: 0, warning: 1, critical: 2, unknown: 3 };
@@ -38,7 +38,7 @@ describe('health CLI --mock <scenario> --json, for every scenario', () => {
     expect(run.code).toBe(EXIT[scenario.expect.status]);
     expect(report.mock).toBe(name);
     expect(Number.isNaN(Date.parse(report.checkedAt))).toBe(false);
-    for (const finding of report.findings) expect(finding.severity).toEqual(expect.any(String));
+    for (const finding of report.findings) expect([finding.code, finding.severity]).toEqual([finding.code, FINDING_SEVERITY[finding.code]]);
     // The key never appears in the output.
     if (scenario.apiKey !== '') expect(run.stdout + run.stderr).not.toContain(scenario.apiKey);
   });
@@ -80,6 +80,12 @@ describe('health CLI: bad arguments exit 64 with one line', () => {
     ['admin key', ['--key', 'sk-admin-DoNotPrintMe123'], /^health: refusing an Admin key .*stay on a server.*restricted project key/],
     ['http base URL', ['--key', 'sk-test', '--base-url', 'http://api.openai.com'], /^health: --base-url must start with https:\/\//],
     ['unknown scenario', ['--mock', 'nope'], /^health: unknown --mock scenario "nope"; choose one of: healthy, /],
+    // The mock serves only the scenario's host; another base would miss every handler.
+    [
+      '--base-url other than the mock scenario\'s',
+      ['--mock', 'healthy', '--base-url', 'https://relay.example.com'],
+      /^health: --base-url cannot be used with --mock: scenario "healthy" is served at https:\/\/api\.openai\.com only/,
+    ],
     ['no key, no mock', [], /^health: missing --key/],
   ];
   const runs = new Map<string, CliRun>();

@@ -12,13 +12,14 @@ import type { HostQuery } from '../../../scripts/host/types.ts';
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'artifacts', 'screenshots');
 
-/** The browser tests load dist/widget; build it when it is missing (the CI builds first). */
+/**
+ * The browser tests load dist/widget. `npm test` builds it first; run alone on a fresh
+ * checkout, the suite builds it the same way (`npm run build`).
+ */
 export function ensureWidgetBuilt(): void {
   if (existsSync(join(REPO_ROOT, 'dist', 'widget', 'script.js'))) return;
-  const viaScript = existsSync(join(REPO_ROOT, 'scripts', 'build.ts'));
-  const args = viaScript ? ['tsx', 'scripts/build.ts'] : ['vite', 'build'];
-  const result = spawnSync('npx', args, { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`Building the widget failed (npx ${args.join(' ')})`);
+  const result = spawnSync('npx', ['tsx', 'scripts/build.ts'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('dist/widget/script.js is missing and building it failed: fix `npm run build`, then rerun');
 }
 
 export interface LaunchedBrowser {

@@ -1,4 +1,6 @@
-// Small things the browser tests run inside the page, and the colour maths they use.
+// Small things the browser tests run inside the page. The colour maths is the archive
+// validator's (scripts/archive/contrast.ts).
+import type { Rgb } from '../../../scripts/archive/contrast.ts';
 
 /**
  * Init script: keeps the set of live setInterval ids in window.__activeIntervals, so a
@@ -13,7 +15,6 @@ export const INSTRUMENT_TIMERS = `(() => {
   Object.defineProperty(window, '__activeIntervals', { value: active });
 })();`;
 
-export type Rgb = [number, number, number];
 export interface Colours {
   color: Rgb;
   /** The first non-transparent background up the tree (through shadow hosts), white if none. */
@@ -24,7 +25,7 @@ export interface Colours {
 export function effectiveColours(el: Element): Colours {
   const parse = (css: string) => (css.match(/[\d.]+/g) ?? []).map(Number);
   let node: Element | null = el;
-  let background: [number, number, number] = [255, 255, 255];
+  let background: Rgb = [255, 255, 255];
   while (node) {
     const [r = 0, g = 0, b = 0, a = 1] = parse(getComputedStyle(node).backgroundColor);
     if (a > 0) {
@@ -36,19 +37,4 @@ export function effectiveColours(el: Element): Colours {
   }
   const [r = 0, g = 0, b = 0] = parse(getComputedStyle(el).color);
   return { color: [r, g, b], background };
-}
-
-/** WCAG relative luminance. */
-export function luminance([r, g, b]: Rgb): number {
-  const lin = (c: number) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-}
-
-/** WCAG contrast ratio between two colours. */
-export function contrast(a: Rgb, b: Rgb): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
 }

@@ -6,6 +6,7 @@ import { createUnavailableMemory } from '../../../src/billing/unavailable-memory
 import type { ErrorCode, Signals } from '../../../src/billing/signals.ts';
 import { SCENARIOS, type ScenarioName } from '../../../src/mocks/scenarios.ts';
 import { startMockServer, type MockServer } from '../../../src/mocks/node.ts';
+import { timeoutFor } from '../timeouts.ts';
 
 // The codes a scenario expects that come straight from the client (the rest —
 // budgets, card, balance_low, quota_unverified — are the health rules' job).
@@ -35,7 +36,7 @@ async function check(name: ScenarioName, extra: { memory?: ReturnType<typeof cre
     baseUrl: scenario.baseUrl,
     quotaProbe: scenario.options?.quotaProbe === true,
     probeModel: scenario.options?.probeModel ?? 'gpt-4o-mini-2024-07-18',
-    timeoutMs: 300,
+    timeoutMs: timeoutFor(scenario),
     memory: extra.memory ?? createUnavailableMemory(),
     sleep: async () => {},
   });
@@ -85,10 +86,11 @@ describe('details the scenarios pin down', () => {
     expect(mock.requests()).toMatchObject({ models: 2, costs: 1, spend_limit: 1 });
   });
 
-  it('server_error_then_recovery: each endpoint retried once', async () => {
+  it('server_error_then_recovery: each endpoint retried once, then it succeeds', async () => {
     mock = startMockServer('server_error_then_recovery');
     const signals = await check('server_error_then_recovery');
     expect(signals.models.kind).toBe('ok');
+    expect(signals.probe.kind).toBe('ok');
     expect(mock.requests()).toMatchObject({ models: 2, chat: 2 });
   });
 

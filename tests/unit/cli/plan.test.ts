@@ -95,14 +95,32 @@ describe('planRun: --mock', () => {
   });
 
   it('lets flags override the scenario', () => {
-    const result = planRun(args({ mock: 'relay', key: 'other', baseUrl: 'http://127.0.0.1:9', lowBalanceUsd: 1, budgetUsd: 3 }), mockDeps);
+    const result = planRun(args({ mock: 'relay', key: 'other', lowBalanceUsd: 1, budgetUsd: 3 }), mockDeps);
     expect(result.ok && result.plan).toEqual({
       apiKey: 'other',
-      baseUrl: 'http://127.0.0.1:9',
+      baseUrl: 'https://relay.example.test',
       options: { ...DEFAULT_OPTIONS, lowBalanceUsd: 1, monthlyBudgetUsd: 3 },
       mock: 'relay',
     });
   });
+
+  it.each(['https://relay.example.test', 'https://relay.example.test/v1', 'https://RELAY.example.test/'])(
+    "accepts --base-url %s: it normalizes to the scenario's own base",
+    (baseUrl) => {
+      const result = planRun(args({ mock: 'relay', baseUrl }), mockDeps);
+      expect(result.ok && result.plan.baseUrl).toBe('https://relay.example.test');
+    },
+  );
+
+  it.each(['http://127.0.0.1:9', 'https://api.openai.com', 'https://relay.example.test:8443'])(
+    'refuses --base-url %s, which the mock does not serve',
+    (baseUrl) => {
+      const result = planRun(args({ mock: 'relay', baseUrl }), mockDeps);
+      expect(result.ok ? null : result.message).toBe(
+        '--base-url cannot be used with --mock: scenario "relay" is served at https://relay.example.test only (leave --base-url out)',
+      );
+    },
+  );
 
   it('keeps a scenario\'s empty key (the check reports key_invalid)', () => {
     const result = planRun(args({ mock: 'no_key' }), mockDeps);
