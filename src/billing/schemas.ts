@@ -7,8 +7,11 @@ import * as z from 'zod/mini';
 /** An optional `object` tag that, when present, must be exactly `tag`. */
 const objectTag = <T extends string>(tag: T) => z.optional(z.custom<T>((value) => value === tag));
 
-/** A whole number within ±2^53 (what z.int() accepts). */
-const wholeNumber = z.refine<number>(Number.isSafeInteger);
+/**
+ * A whole number within ±2^53 (what z.int() accepts), as a refine: every distinct zod
+ * kind adds a class to the widget bundle. Shared with src/health's option schemas.
+ */
+export const wholeNumber = z.refine<number>(Number.isSafeInteger);
 
 /** `{"error": {...}}` — OpenAI's envelope; relays also send it with HTTP 200. */
 export const ErrorEnvelopeSchema = z.object({

@@ -3,6 +3,7 @@
 // and is reported, so one typo cannot switch every check off.
 import * as z from 'zod/mini';
 import { DEFAULT_PROBE_MODEL } from '../billing/key-checks.ts';
+import { wholeNumber } from '../billing/schemas.ts';
 import type { HealthOptions } from './types.ts';
 
 export interface OptionProblem {
@@ -36,11 +37,6 @@ export function isCardExpiry(value: unknown): value is string {
   return typeof value === 'string' && CARD_EXPIRY_PATTERN.test(value);
 }
 
-/**
- * A whole number within ±2^53 (what z.int() accepts). A refine, like the regex checks
- * below, because every distinct zod kind adds a class to the widget bundle.
- */
-const wholeNumber = z.refine<number>(Number.isSafeInteger);
 // Model ids are short and have no spaces (e.g. "ft:gpt-4o-mini-2024-07-18:acme::AbC").
 const MODEL_ID_PATTERN = /^[\w.:/-]{1,100}$/;
 
