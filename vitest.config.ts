@@ -7,6 +7,9 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false })],
   test: {
+    // Calendar rules read the runtime's zone (the browser's); tests pin one and pass
+    // others explicitly.
+    env: { TZ: 'UTC' },
     projects: [
       { extends: true, test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] } },
       {

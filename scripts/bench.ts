@@ -2,13 +2,13 @@
 // are benchmarks). Every mocked endpoint answers after LATENCY_MS.
 //   npm run bench
 import { runCheck, type CheckConfig } from '../src/billing/check.ts';
-import { createCheckCoordinator } from '../src/billing/check-coordinator.ts';
-import { hashSettings } from '../src/billing/hash.ts';
-import { createMemoryStorage } from '../src/billing/storage.ts';
-import { createLocalLockManager } from '../src/billing/tab-lock.ts';
-import { createUnavailableMemory } from '../src/billing/unavailable-memory.ts';
-import { DEFAULT_PROBE_MODEL } from '../src/billing/key-checks.ts';
-import type { Signals } from '../src/billing/signals.ts';
+import { createCheckCoordinator } from '../src/monitor/check-coordinator.ts';
+import { hashSettings } from '../src/monitor/hash.ts';
+import { createMemoryStorage } from '../src/monitor/storage.ts';
+import { createLocalLockManager } from '../src/monitor/tab-lock.ts';
+import { createUnavailableMemory } from '../src/monitor/unavailable-memory.ts';
+import { DEFAULT_PROBE_MODEL } from '../src/health/options.ts';
+import type { Signals } from '../src/health/signals.ts';
 import { SCENARIOS, type ScenarioName } from '../src/mocks/scenarios.ts';
 import { startMockServer } from '../src/mocks/node.ts';
 

@@ -6,7 +6,8 @@ import { isCardExpiry } from '../../src/health/options.ts';
 export interface CliArgs {
   key?: string;
   baseUrl?: string;
-  probe: boolean;
+  /** `--probe` / `--no-probe`; absent = the default (on). */
+  probe?: boolean;
   cardExpiry?: string;
   budgetUsd?: number;
   lowBalanceUsd?: number;
@@ -18,7 +19,7 @@ export interface CliArgs {
 export type ArgsResult = { ok: true; args: CliArgs } | { ok: false; message: string };
 
 const VALUE_OPTIONS = ['--key', '--base-url', '--card-expiry', '--budget', '--low-balance', '--mock'] as const;
-const FLAG_OPTIONS = ['--probe', '--json', '--help', '-h'] as const;
+const FLAG_OPTIONS = ['--probe', '--no-probe', '--json', '--help', '-h'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 const isValueOption = (name: string): name is ValueOption => (VALUE_OPTIONS as readonly string[]).includes(name);
@@ -64,13 +65,13 @@ function applyValue(args: CliArgs, option: ValueOption, value: string): string |
 }
 
 function applyFlag(args: CliArgs, flag: string): void {
-  if (flag === '--probe') args.probe = true;
+  if (flag === '--probe' || flag === '--no-probe') args.probe = flag === '--probe';
   else if (flag === '--json') args.json = true;
   else args.help = true;
 }
 
 export function parseArgs(argv: readonly string[]): ArgsResult {
-  const args: CliArgs = { probe: false, json: false, help: false };
+  const args: CliArgs = { json: false, help: false };
   const seen = new Set<string>();
   for (let i = 0; i < argv.length; i += 1) {
     const token = argv[i] as string;
@@ -80,6 +81,9 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
       return { ok: false, message: name.startsWith('-') ? `unknown option ${name}` : `unexpected argument "${token}"` };
     }
     if (seen.has(name)) return { ok: false, message: `${name} is given more than once` };
+    if ((name === '--probe' && seen.has('--no-probe')) || (name === '--no-probe' && seen.has('--probe'))) {
+      return { ok: false, message: '--probe and --no-probe contradict each other; give one' };
+    }
     seen.add(name);
     if (isFlagOption(name)) {
       if (eq > 0) return { ok: false, message: `${name} takes no value` };

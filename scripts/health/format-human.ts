@@ -1,5 +1,5 @@
 // The default output: the same report the sidebar shows, as plain text.
-import { findingTextParams } from '../../src/health/text-params.ts';
+import { findingActionKey, findingTextParams, headlineKey } from '../../src/health/text-params.ts';
 import type { Finding, Report, Severity } from '../../src/health/types.ts';
 import type { RunContext } from './format-json.ts';
 import type { FindingTexts } from './texts.ts';
@@ -17,7 +17,7 @@ function findingLines(finding: Finding, texts: FindingTexts, format: HumanFormat
     .filter((part) => part !== undefined)
     .join(', ');
   const lines = [`  [${MARK[finding.severity]}] ${finding.severity.toUpperCase().padEnd(8)} ${texts.title(finding.code, params)}  (${where})`];
-  const action = texts.action(finding.code, params);
+  const action = texts.action(findingActionKey(finding), params);
   if (action !== null) lines.push(`               ${action}`);
   return lines;
 }
@@ -32,7 +32,9 @@ function moneyLines(report: Report, texts: FindingTexts, format: HumanFormat): s
     const budgetText = budget === null ? '' : ` (${texts.label('panel.budget', 'Budget')}: ${format.usd(budget)})`;
     lines.push(`${texts.label('panel.forecast', 'Month-end forecast')}: ${format.usd(report.forecast.monthEndUsd)}${budgetText}`);
   }
-  if (report.balance) {
+  if (report.balance?.unlimited) {
+    lines.push(`${texts.label('panel.balance', 'Balance')}: ${texts.label('panel.unlimited', 'Unlimited')}`);
+  } else if (report.balance) {
     const { remainingUsd, totalUsd, usedUsd } = report.balance;
     lines.push(
       `${texts.label('panel.balance', 'Balance')}: ${format.usd(remainingUsd)} left of ${format.usd(totalUsd)} (used ${format.usd(usedUsd)})`,
@@ -42,7 +44,7 @@ function moneyLines(report: Report, texts: FindingTexts, format: HumanFormat): s
 }
 
 export function formatHuman(report: Report, context: RunContext, texts: FindingTexts, format: HumanFormat): string {
-  const statusLabel = texts.label(`status.${report.status}`, report.status);
+  const statusLabel = texts.label(headlineKey(report), report.status);
   const where = context.mock === null ? context.baseUrl : `${context.baseUrl} (mock scenario "${context.mock}")`;
   const lines = [
     `OpenAI billing health: ${report.status.toUpperCase()} - ${statusLabel}`,

@@ -41,7 +41,7 @@ const BASE_URL_MESSAGE = {
 
 function flagOptions(args: CliArgs): Partial<HealthOptions> {
   const out: Partial<HealthOptions> = {};
-  if (args.probe) out.quotaProbe = true;
+  if (args.probe !== undefined) out.quotaProbe = args.probe;
   if (args.cardExpiry !== undefined) out.cardExpiry = args.cardExpiry;
   if (args.budgetUsd !== undefined) out.monthlyBudgetUsd = args.budgetUsd;
   if (args.lowBalanceUsd !== undefined) out.lowBalanceUsd = args.lowBalanceUsd;

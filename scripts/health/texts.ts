@@ -17,8 +17,8 @@ export function loadLocale(url: URL = EN_LOCALE_URL): unknown {
 
 export interface FindingTexts {
   title(code: FindingCode, params: Record<string, string | number>): string;
-  /** null when the locale has no action text for the code. */
-  action(code: FindingCode, params: Record<string, string | number>): string | null;
+  /** The advice under a locale key (see findingActionKey); null when the locale has none. */
+  action(key: string, params: Record<string, string | number>): string | null;
   /** A UI label, or `fallback` when the locale lacks it. */
   label(key: string, fallback: string, params?: Record<string, string | number>): string;
 }
@@ -32,7 +32,7 @@ export function findingTexts(locale: unknown): FindingTexts {
   };
   return {
     title: (code, params) => lookup(`findings.${code}.title`, params) ?? code,
-    action: (code, params) => lookup(`findings.${code}.action`, params),
+    action: (key, params) => lookup(key, params),
     label: (key, fallback, params) => lookup(key, params) ?? fallback,
   };
 }

@@ -10,7 +10,10 @@ Options:
                        (sk-admin-...) are refused. The key is never printed.
   --base-url <url>     API base (default https://api.openai.com). https:// only; plain
                        http:// for 127.0.0.1, localhost and [::1].
-  --probe              Test the credit with a one-token request (about $0.00001).
+  --no-probe           Skip the credit test. It is on by default: a one-token
+                       request (about $0.00001), the only way to see that credit
+                       is left. Without it an ok report says "credit not tested".
+                       (--probe, the old opt-in, is still accepted.)
   --card-expiry MM/YY  Warn 30 days before the card stops working.
   --budget <usd>       Monthly budget in US dollars (greater than 0).
   --low-balance <usd>  Warn when a relay's balance drops below this many US dollars.

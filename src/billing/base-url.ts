@@ -1,5 +1,6 @@
 // The one place that decides where the key may be sent. Everything else builds
 // request URLs from the `base` returned here, so the key only ever goes to it.
+import { cleanPasted } from './credentials.ts';
 
 export type BaseUrlResult =
   | { ok: true; base: string; isOpenAI: boolean }
@@ -15,7 +16,7 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * trailing slash or `/v1`, so `${base}/v1/models` and `${base}/dashboard/...` work.
  */
 export function normalizeBaseUrl(raw: string | undefined): BaseUrlResult {
-  const text = (raw ?? '').trim();
+  const text = cleanPasted(raw ?? '');
   if (text === '') return { ok: true, base: DEFAULT_BASE_URL, isOpenAI: true };
 
   let url: URL;

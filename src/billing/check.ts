@@ -1,14 +1,15 @@
 // One health check: every independent request at once, each answer turned into
 // an Outcome. Never throws; never sends the key anywhere but the base URL.
-import type { Endpoint, Outcome, Signals } from './signals.ts';
+import { ENDPOINT_IDS, ENDPOINTS, type Endpoint, type SignalValue } from '../health/endpoints.ts';
+import type { Outcome, Signals } from '../health/signals.ts';
 import { normalizeBaseUrl } from './base-url.ts';
-import { isAdminKey } from './credentials.ts';
+import { cleanPasted, isAdminKey, isSendableKey } from './credentials.ts';
 import { DEFAULT_TIMEOUT_MS, type HttpDeps } from './http.ts';
 import type { EndpointContext } from './endpoint-common.ts';
 import { checkModels, probeQuota } from './key-checks.ts';
+import type { EndpointMemory } from './memory.ts';
 import { fetchMonthToDateCosts, fetchSpendLimit } from './spend.ts';
 import { fetchRelayBalance } from './balance.ts';
-import { defaultUnavailableMemory, unavailableScope, type UnavailableMemory } from './unavailable-memory.ts';
 
 export interface CheckConfig {
   apiKey: string;
@@ -17,64 +18,89 @@ export interface CheckConfig {
   probeModel: string;
   fetch?: typeof fetch;
   timeoutMs?: number;
-  memory?: UnavailableMemory;
+  /** Endpoints known to be unavailable to this key; none = ask everything. */
+  memory?: EndpointMemory;
   now?: () => Date;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
 
+type Request<E extends Endpoint> = (ctx: EndpointContext, config: CheckConfig) => Promise<Outcome<SignalValue<E>>>;
+
+/** The request behind each registry entry; a new endpoint without one is a type error. */
+const REQUESTS: { [E in Endpoint]: Request<E> } = {
+  models: (ctx) => checkModels(ctx),
+  probe: (ctx, config) => probeQuota(ctx, config.probeModel),
+  costs: (ctx) => fetchMonthToDateCosts(ctx),
+  spend_limit: (ctx) => fetchSpendLimit(ctx),
+  balance: (ctx) => fetchRelayBalance(ctx),
+};
+
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const NOT_APPLICABLE = { kind: 'skipped', reason: 'not_applicable' } as const;
 const UNAVAILABLE = { kind: 'skipped', reason: 'unavailable' } as const;
+const DISABLED = { kind: 'skipped', reason: 'disabled' } as const;
+const INTERNAL_ERROR = { kind: 'error', code: 'internal_error' } as const;
+
+function allEndpoints(pick: (endpoint: Endpoint) => Outcome<unknown>): Signals {
+  return Object.fromEntries(ENDPOINT_IDS.map((endpoint) => [endpoint, pick(endpoint)])) as unknown as Signals;
+}
 
 /** Signals for a check that could not send anything (no key, refused key, bad base URL). */
 function withoutRequests(models: Outcome<{ count: number }>, quotaProbe: boolean): Signals {
-  return {
-    models,
-    probe: quotaProbe ? NOT_APPLICABLE : { kind: 'skipped', reason: 'disabled' },
-    costs: NOT_APPLICABLE,
-    spendLimit: NOT_APPLICABLE,
-    balance: NOT_APPLICABLE,
-  };
+  return allEndpoints((endpoint) => {
+    if (endpoint === 'models') return models;
+    return endpoint === 'probe' && !quotaProbe ? DISABLED : NOT_APPLICABLE;
+  });
 }
 
-/** A bug in one endpoint's handling must not take the whole check down. */
+/**
+ * A bug in one endpoint's handling must not take the whole check down, and must not
+ * pass for the server's bad_response (whose text blames the base URL).
+ */
 async function guarded<T>(task: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
   try {
     return await task();
-  } catch {
-    return { kind: 'error', code: 'bad_response', apiCode: 'client_error' };
+  } catch (error) {
+    console.trace(error);
+    return INTERNAL_ERROR;
   }
 }
 
-function remembered<T>(ctx: EndpointContext, endpoint: Endpoint, task: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
-  if (ctx.memory.isUnavailable(ctx.scope, endpoint)) return Promise.resolve(UNAVAILABLE);
-  return guarded(task);
+/** What to do for one endpoint before sending anything, or null to send it. */
+function notSent(endpoint: Endpoint, ctx: EndpointContext, config: CheckConfig, memory: EndpointMemory | undefined): Outcome<unknown> | null {
+  const rule = ENDPOINTS[endpoint];
+  if (endpoint === 'probe' && !config.quotaProbe) return DISABLED;
+  if (ctx.isOpenAI && rule.onOpenAI === 'not_applicable') return NOT_APPLICABLE;
+  if (ctx.isOpenAI && rule.onOpenAI === 'needs_admin') return UNAVAILABLE;
+  if (rule.role === 'auxiliary' && memory?.isUnavailable({ base: ctx.base, apiKey: ctx.apiKey }, endpoint)) return UNAVAILABLE;
+  return null;
 }
 
 async function runRequests(config: CheckConfig, apiKey: string, base: string, isOpenAI: boolean): Promise<Signals> {
   const now = config.now ? config.now() : new Date();
-  const fetchImpl = config.fetch ?? globalThis.fetch.bind(globalThis);
   const http: HttpDeps = {
-    fetch: fetchImpl,
+    fetch: config.fetch ?? globalThis.fetch.bind(globalThis),
     apiKey,
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     random: config.random ?? Math.random,
     sleep: config.sleep ?? realSleep,
     now: () => (config.now ? config.now().getTime() : Date.now()),
   };
-  const memory = config.memory ?? defaultUnavailableMemory();
-  const ctx: EndpointContext = { base, isOpenAI, apiKey, http, now, memory, scope: unavailableScope(base, apiKey) };
+  const refused = new Set<Endpoint>();
+  const ctx: EndpointContext = { base, isOpenAI, apiKey, http, now, refused };
 
-  const [models, probe, costs, spendLimit, balance] = await Promise.all([
-    guarded(() => checkModels(ctx)),
-    config.quotaProbe ? guarded(() => probeQuota(ctx, config.probeModel)) : Promise.resolve({ kind: 'skipped', reason: 'disabled' } as const),
-    remembered(ctx, 'costs', () => fetchMonthToDateCosts(ctx)),
-    remembered(ctx, 'spend_limit', () => fetchSpendLimit(ctx)),
-    // The legacy dashboard endpoints are dead for API keys on OpenAI (docs §2.2).
-    isOpenAI ? Promise.resolve(NOT_APPLICABLE) : remembered(ctx, 'balance', () => fetchRelayBalance(ctx)),
-  ]);
-  return { models, probe, costs, spendLimit, balance, ...(models.kind === 'ok' ? { lastSuccessAt: now.toISOString() } : {}) };
+  const outcomes = await Promise.all(
+    ENDPOINT_IDS.map((endpoint) => notSent(endpoint, ctx, config, config.memory) ?? guarded(() => REQUESTS[endpoint](ctx, config) as Promise<Outcome<unknown>>)),
+  );
+  const signals = allEndpoints((endpoint) => outcomes[ENDPOINT_IDS.indexOf(endpoint)] as Outcome<unknown>);
+  // A refusal is "not for this key" only when the key itself works: with a failing
+  // key check it says nothing lasting, so nothing is remembered.
+  if (signals.models.kind === 'ok') {
+    for (const endpoint of refused) config.memory?.remember({ base, apiKey }, endpoint);
+    signals.lastSuccessAt = now.toISOString();
+  }
+  return signals;
 }
 
 /** What a check finds when there is no key at all: key_invalid, nothing sent. */
@@ -84,15 +110,17 @@ export function emptyKeySignals(quotaProbe: boolean): Signals {
 
 export async function runCheck(config: CheckConfig): Promise<Signals> {
   try {
-    const apiKey = (config.apiKey ?? '').trim();
+    const apiKey = cleanPasted(config.apiKey ?? '');
     if (apiKey === '') return emptyKeySignals(config.quotaProbe);
     // Admin keys can read and change the whole organization's billing: refused.
     if (isAdminKey(apiKey)) return withoutRequests({ kind: 'error', code: 'key_invalid', apiCode: 'admin_key_refused' }, config.quotaProbe);
-    const base = normalizeBaseUrl(config.baseUrl);
+    // fetch() would throw on it, which reads as "unreachable"; the key is what is wrong.
+    if (!isSendableKey(apiKey)) return withoutRequests({ kind: 'error', code: 'key_invalid', apiCode: 'key_not_sendable' }, config.quotaProbe);
+    const base = normalizeBaseUrl(cleanPasted(config.baseUrl ?? ''));
     if (!base.ok) return withoutRequests({ kind: 'error', code: 'unreachable', apiCode: `base_url_${base.reason}` }, config.quotaProbe);
     return await runRequests(config, apiKey, base.base, base.isOpenAI);
-  } catch {
-    const failed = { kind: 'error', code: 'bad_response', apiCode: 'client_error' } as const;
-    return { models: failed, probe: failed, costs: failed, spendLimit: failed, balance: failed };
+  } catch (error) {
+    console.trace(error);
+    return allEndpoints(() => INTERNAL_ERROR);
   }
 }

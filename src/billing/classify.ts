@@ -1,20 +1,26 @@
 // Turns a failed response into a finding code: by `error.code`, then `error.type`,
-// then HTTP status. Billing 429s and rate-limit 429s share a status, so the code
-// and type must be read before the status ever is.
-import type { Endpoint, ErrorCode } from './signals.ts';
+// then the wording relays use, then HTTP status. Billing 429s and rate-limit 429s
+// share a status, so code and type are read before the status ever is. Which
+// endpoint refused matters: an auxiliary endpoint's refusal is never about the key.
+import { ENDPOINTS, type Endpoint } from '../health/endpoints.ts';
+import type { ErrorCode } from '../health/signals.ts';
 import { ErrorEnvelopeSchema } from './schemas.ts';
+import { isProbeModelRefusal, isRelayQuotaWording, missingScopeOf, PERMISSION_WORDING, RELAY_QUOTA_CODES } from './error-wording.ts';
 
 export interface Classified {
-  code: ErrorCode;
+  /** `unavailable` only together with `unavailable: true`. */
+  code: ErrorCode | 'unavailable';
   /** `error.code` (or `error.type` when there is no code) as the server sent it. */
   apiCode?: string;
   /** Raw server message; callers redact it before it goes anywhere. */
   message?: string;
+  /** The scope a restricted key lacks, from "Missing scopes: …" (e.g. `model.request`). */
+  missingScope?: string;
   /** The endpoint cannot serve this key on this base: remember it, stop asking. */
   unavailable: boolean;
 }
 
-/** `error.code` values (docs §3), in the order of precedence the docs give. */
+/** `error.code` values (openai-billing.md §3 and the relays' sources). */
 export const CODE_TO_FINDING: Readonly<Record<string, ErrorCode>> = {
   invalid_api_key: 'key_invalid',
   account_deactivated: 'account_inactive',
@@ -24,12 +30,16 @@ export const CODE_TO_FINDING: Readonly<Record<string, ErrorCode>> = {
   credit_balance_exhausted: 'credits_exhausted',
   insufficient_quota: 'credits_exhausted',
   quota_exceeded: 'credits_exhausted',
+  ...Object.fromEntries(RELAY_QUOTA_CODES.map((code) => [code, 'credits_exhausted'])),
   organization_spend_limit_exceeded: 'spend_limit_reached',
   project_spend_limit_exceeded: 'spend_limit_reached',
   organization_usage_limit_exceeded: 'spend_limit_reached',
   billing_hard_limit_reached: 'spend_limit_reached',
   rate_limit_exceeded: 'rate_limited',
 };
+
+// one-hub puts the quota code in `error.type` on some routes.
+const RELAY_QUOTA_TYPES: Readonly<Record<string, ErrorCode>> = Object.fromEntries(RELAY_QUOTA_CODES.map((code) => [code, 'credits_exhausted']));
 
 /** `error.type` values that decide on their own when the code did not. */
 export const TYPE_TO_FINDING: Readonly<Record<string, ErrorCode>> = {
@@ -43,29 +53,17 @@ export const TYPE_TO_FINDING: Readonly<Record<string, ErrorCode>> = {
   tokens: 'rate_limited',
 };
 
-// Scope refusals: "insufficient permissions … Missing scopes: api.usage.read", and
-// the legacy dashboard's "must be made with a session key".
-const PERMISSION_WORDING = /insufficient permissions|missing scopes?|api\.usage\.read|must be made with a session key/i;
+type Verdict = Pick<Classified, 'code' | 'unavailable'>;
+const UNAVAILABLE: Verdict = { code: 'unavailable', unavailable: true };
+const REFUSED_STATUSES = new Set([401, 403, 404, 405]);
 
-const ADMIN_ENDPOINTS: ReadonlySet<Endpoint> = new Set(['costs', 'spend_limit']);
-
-function scopeRefusal(endpoint: Endpoint): Pick<Classified, 'code' | 'unavailable'> {
-  if (ADMIN_ENDPOINTS.has(endpoint) || endpoint === 'balance') return { code: 'spend_unavailable', unavailable: true };
-  return { code: 'key_scope_missing', unavailable: false };
-}
-
-function byStatus(endpoint: Endpoint, status: number, permissionWording: boolean): Pick<Classified, 'code' | 'unavailable'> {
+function byStatus(endpoint: Endpoint, status: number, permissionWording: boolean): Verdict {
   if (status === 402) return { code: 'credits_exhausted', unavailable: false };
   if (status === 408 || status >= 500) return { code: 'unreachable', unavailable: false };
   if (status === 429) return { code: 'rate_limited', unavailable: false };
-  const refused = status === 401 || status === 403 || status === 404 || status === 405;
-  if (ADMIN_ENDPOINTS.has(endpoint) && refused) return scopeRefusal(endpoint);
-  if (endpoint === 'balance') {
-    if (status === 401 && !permissionWording) return { code: 'key_invalid', unavailable: false };
-    if (refused) return scopeRefusal(endpoint);
-  }
-  if (status === 401) return permissionWording ? scopeRefusal(endpoint) : { code: 'key_invalid', unavailable: false };
-  if (status === 403 && permissionWording) return scopeRefusal(endpoint);
+  if (ENDPOINTS[endpoint].role === 'auxiliary') return REFUSED_STATUSES.has(status) ? UNAVAILABLE : { code: 'bad_response', unavailable: false };
+  if (status === 401) return { code: permissionWording ? 'key_scope_missing' : 'key_invalid', unavailable: false };
+  if (status === 403 && permissionWording) return { code: 'key_scope_missing', unavailable: false };
   return { code: 'bad_response', unavailable: false };
 }
 
@@ -75,14 +73,15 @@ function lookup(table: Readonly<Record<string, ErrorCode>>, key: string | undefi
 }
 
 /** Reads the error envelope if the body has one; anything else yields empty fields. */
-export function readErrorFields(body: unknown): { code?: string; type?: string; message?: string } {
+export function readErrorFields(body: unknown): { code?: string; type?: string; message?: string; param?: string } {
   const parsed = ErrorEnvelopeSchema.safeParse(body);
-  if (!parsed.success) return {};
-  const { code, type, message } = parsed.data.error;
+  if (!parsed.success || parsed.data.error === null) return {};
+  const { code, type, message, param } = parsed.data.error;
   return {
     ...(code !== null && code !== undefined && String(code) !== '' ? { code: String(code) } : {}),
     ...(type ? { type } : {}),
     ...(message ? { message } : {}),
+    ...(param ? { param } : {}),
   };
 }
 
@@ -92,19 +91,38 @@ function asApiCode(text: string | undefined): string | undefined {
   return /^[\w.-]{1,64}$/.test(text) ? text : 'other';
 }
 
+function verdictOf(endpoint: Endpoint, status: number, fields: ReturnType<typeof readErrorFields>): Verdict {
+  const message = fields.message ?? '';
+  const permissionWording = fields.code === 'missing_scope' || PERMISSION_WORDING.test(message);
+  if (fields.code === 'missing_scope') return { code: 'key_scope_missing', unavailable: false };
+  const fromCode = lookup(CODE_TO_FINDING, fields.code) ?? lookup(RELAY_QUOTA_TYPES, fields.type);
+  if (fromCode) return { code: fromCode, unavailable: false };
+  // Relays (one-api, new-api and forks) say "quota used up" in words, often Chinese,
+  // with 401, 403 or 429 and a generic type such as one_api_error / new_api_error.
+  if (isRelayQuotaWording(message)) return { code: 'credits_exhausted', unavailable: false };
+  if (endpoint === 'probe' && isProbeModelRefusal(status, fields)) return { code: 'probe_model_unavailable', unavailable: false };
+  const fromType = lookup(TYPE_TO_FINDING, fields.type);
+  if (fromType) return { code: fromType, unavailable: false };
+  return byStatus(endpoint, status, permissionWording);
+}
+
 /** Classifies an HTTP answer that was not a success (or a 2xx carrying an error). */
 export function classifyFailure(endpoint: Endpoint, status: number, body: unknown): Classified {
   const fields = readErrorFields(body);
   const apiCode = asApiCode(fields.code ?? fields.type);
-  const extra = { ...(apiCode ? { apiCode } : {}), ...(fields.message ? { message: fields.message } : {}) };
-
-  if (fields.code === 'missing_scope') return { ...scopeRefusal(endpoint), ...extra };
-  const fromCode = lookup(CODE_TO_FINDING, fields.code);
-  if (fromCode) return { code: fromCode, unavailable: false, ...extra };
-  const fromType = lookup(TYPE_TO_FINDING, fields.type);
-  if (fromType) return { code: fromType, unavailable: false, ...extra };
-
-  return { ...byStatus(endpoint, status, PERMISSION_WORDING.test(fields.message ?? '')), ...extra };
+  const missingScope = missingScopeOf(fields.message);
+  const extra = {
+    ...(apiCode ? { apiCode } : {}),
+    ...(fields.message ? { message: fields.message } : {}),
+    ...(missingScope ? { missingScope } : {}),
+  };
+  const verdict = verdictOf(endpoint, status, fields);
+  // An auxiliary endpoint never overrides a working key: its "invalid key" or "missing
+  // scope" only means it is not available to this key (design.md, key_invalid).
+  if (ENDPOINTS[endpoint].role === 'auxiliary' && (verdict.code === 'key_invalid' || verdict.code === 'key_scope_missing')) {
+    return { ...UNAVAILABLE, ...extra };
+  }
+  return { ...verdict, ...extra };
 }
 
 /** Network error, timeout or CORS refusal (all look alike to `fetch`). */

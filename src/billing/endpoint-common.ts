@@ -1,11 +1,10 @@
 // What every endpoint does with an HTTP result: schema-check a success, classify
 // a failure, remember unavailable endpoints, redact what the server said.
 import type * as z from 'zod/mini';
-import type { Endpoint, Outcome } from './signals.ts';
+import type { Endpoint, Outcome } from '../health/signals.ts';
 import { classifyFailure, classifyNetworkFailure, type Classified } from './classify.ts';
 import { redactMessage } from './credentials.ts';
 import { NOT_JSON, type HttpDeps, type HttpResult } from './http.ts';
-import type { UnavailableMemory } from './unavailable-memory.ts';
 
 export interface EndpointContext {
   /** Normalized base URL (no trailing slash, no /v1); the only host the key goes to. */
@@ -15,15 +14,16 @@ export interface EndpointContext {
   http: HttpDeps;
   /** The check's clock reading, fixed for the whole check. */
   now: Date;
-  memory: UnavailableMemory;
-  /** Hash of (base, key) that memory entries are filed under. */
-  scope: string;
+  /** Auxiliary endpoints that refused this key in this check (remembered if the key works). */
+  refused: Set<Endpoint>;
 }
 
 export type Interpreted<T> = { kind: 'ok'; data: T } | { kind: 'fail'; failure: Classified; status?: number };
 
-function hasErrorKey(body: unknown): boolean {
-  return typeof body === 'object' && body !== null && !Array.isArray(body) && 'error' in body;
+/** A body that carries an error: `"error": null` (or false, "", absent) is none. */
+function hasError(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  return Boolean((body as { error?: unknown }).error);
 }
 
 /** Success only when the status is 2xx, the body is JSON, carries no error, and fits the schema. */
@@ -32,7 +32,7 @@ export function interpret<T>(endpoint: Endpoint, result: HttpResult, schema: z.Z
   const { status, body } = result;
   const success = status >= 200 && status < 300;
   // Relays (one-api/new-api) answer some failures with HTTP 200 and an error body.
-  if (!success || (body !== NOT_JSON && hasErrorKey(body))) {
+  if (!success || (body !== NOT_JSON && hasError(body))) {
     return { kind: 'fail', failure: classifyFailure(endpoint, status, body === NOT_JSON ? undefined : body), status };
   }
   const parsed = body === NOT_JSON ? undefined : schema.safeParse(body);
@@ -44,20 +44,23 @@ export function interpret<T>(endpoint: Endpoint, result: HttpResult, schema: z.Z
   };
 }
 
-/** Turns a failure into the Outcome the health rules read, remembering unavailability. */
+/**
+ * Turns a failure into the Outcome the health rules read. An endpoint that is not
+ * available to this key is `skipped: unavailable`; what that means (spend_unavailable,
+ * or nothing) is the rules' call.
+ */
 export function failureOutcome<T>(ctx: EndpointContext, endpoint: Endpoint, failed: Extract<Interpreted<unknown>, { kind: 'fail' }>): Outcome<T> {
   const { failure, status } = failed;
-  if (failure.unavailable) {
-    ctx.memory.remember(ctx.scope, endpoint);
-    // No finding describes "this relay has no balance endpoint" or "no spend limit
-    // endpoint": they are just absent. spend_unavailable speaks for costs alone.
-    if (endpoint === 'balance' || endpoint === 'spend_limit') return { kind: 'skipped', reason: 'unavailable' };
+  if (failure.unavailable || failure.code === 'unavailable') {
+    ctx.refused.add(endpoint);
+    return { kind: 'skipped', reason: 'unavailable' };
   }
   return {
     kind: 'error',
     code: failure.code,
     ...(status !== undefined ? { status } : {}),
     ...(failure.apiCode !== undefined ? { apiCode: failure.apiCode } : {}),
+    ...(failure.missingScope !== undefined ? { missingScope: failure.missingScope } : {}),
     ...(failure.message !== undefined ? { message: redactMessage(failure.message, ctx.apiKey) } : {}),
   };
 }

@@ -1,16 +1,11 @@
 // The two requests a normal key can make: the free key check and the opt-in,
 // one-token quota probe (the only way to learn "credits left right now").
-import type { Outcome } from './signals.ts';
+import { DEFAULT_PROBE_MODEL } from '../health/options.ts';
+import type { Outcome } from '../health/signals.ts';
 import { ChatCompletionSchema, ModelsListSchema } from './schemas.ts';
 import { failureOutcome, interpret, type EndpointContext } from './endpoint-common.ts';
 import { requestJson } from './http.ts';
 
-/**
- * A dated cheap model, not the `gpt-4o-mini` alias: the alias was seen answering on a
- * zero-balance key while the dated id returned `insufficient_quota` (docs §4), and
- * the probe exists to see exactly that.
- */
-export const DEFAULT_PROBE_MODEL = 'gpt-4o-mini-2024-07-18';
 const PROBE_PROMPT = 'ping';
 
 export async function checkModels(ctx: EndpointContext): Promise<Outcome<{ count: number }>> {

@@ -3,23 +3,22 @@
 // Size: every distinct zod kind (union, literal, int…) pulls a class into the bundle,
 // so "one of these values" is said with z.custom / z.refine, which we need anyway.
 import * as z from 'zod/mini';
+import { wholeNumber } from '../health/zod-checks.ts';
 
 /** An optional `object` tag that, when present, must be exactly `tag`. */
 const objectTag = <T extends string>(tag: T) => z.optional(z.custom<T>((value) => value === tag));
 
-/**
- * A whole number within ±2^53 (what z.int() accepts), as a refine: every distinct zod
- * kind adds a class to the widget bundle. Shared with src/health's option schemas.
- */
-export const wholeNumber = z.refine<number>(Number.isSafeInteger);
-
 /** `{"error": {...}}` — OpenAI's envelope; relays also send it with HTTP 200. */
 export const ErrorEnvelopeSchema = z.object({
-  error: z.object({
-    code: z.optional(z.nullable(z.custom<string | number>((value) => typeof value === 'string' || Number.isFinite(value)))),
-    type: z.optional(z.nullable(z.string())),
-    message: z.optional(z.nullable(z.string())),
-  }),
+  // `"error": null` in a success body is no error (some relays always send the key).
+  error: z.nullable(
+    z.object({
+      code: z.optional(z.nullable(z.custom<string | number>((value) => typeof value === 'string' || Number.isFinite(value)))),
+      type: z.optional(z.nullable(z.string())),
+      message: z.optional(z.nullable(z.string())),
+      param: z.optional(z.nullable(z.string())),
+    }),
+  ),
 });
 
 export const ModelsListSchema = z.object({

@@ -1,6 +1,6 @@
 // Admin-scope endpoints: month-to-date costs (every page) and the hard spend
 // limit. With a normal key they refuse, which is remembered, not repeated.
-import type { DailySpend, Outcome, SpendLimitSignal, SpendSignal } from './signals.ts';
+import type { DailySpend, Outcome, SpendLimitSignal, SpendSignal } from '../health/signals.ts';
 import { CostsPageSchema, SpendLimitSchema, type CostsPage } from './schemas.ts';
 import { failureOutcome, interpret, monthStartUtc, utcDate, type EndpointContext } from './endpoint-common.ts';
 import { requestJson } from './http.ts';
@@ -16,11 +16,11 @@ export function costsUrl(base: string, startTime: number, page: string | null): 
   return `${base}/v1/organization/costs?${query.toString()}`;
 }
 
-function amountUsd(result: CostsPage['data'][number]['results'][number]): number {
+/** USD of one result, or null when it is in another currency (it cannot be added). */
+function amountUsd(result: CostsPage['data'][number]['results'][number]): number | null {
   const amount = result.amount;
   if (!amount || amount.value === null || amount.value === undefined) return 0;
-  // Only USD is billed today; a result in another currency cannot be added to it.
-  if (amount.currency && amount.currency.toLowerCase() !== 'usd') return 0;
+  if (amount.currency && amount.currency.toLowerCase() !== 'usd') return null;
   return typeof amount.value === 'number' ? amount.value : Number(amount.value);
 }
 
@@ -32,15 +32,27 @@ function roundUsd(usd: number): number {
   return Math.round(usd * 1e8) / 1e8;
 }
 
-/** Adds one page's buckets into the per-day totals (days may repeat across pages). */
-function addPage(byDay: Map<string, number>, page: CostsPage, monthStartS: number): void {
+/**
+ * Adds one page's buckets into the per-day totals (days may repeat across pages).
+ * Returns false when an amount is not in USD: a sum without it would be too small.
+ */
+function addPage(byDay: Map<string, number>, page: CostsPage, monthStartS: number): boolean {
   for (const bucket of page.data) {
     if (bucket.start_time < monthStartS) continue;
     const day = utcDate(new Date(bucket.start_time * 1000));
-    const usd = bucket.results.reduce((sum, result) => sum + amountUsd(result), 0);
+    let usd = 0;
+    for (const result of bucket.results) {
+      const amount = amountUsd(result);
+      if (amount === null) return false;
+      usd += amount;
+    }
     byDay.set(day, (byDay.get(day) ?? 0) + usd);
   }
+  return true;
 }
+
+// Never a partial sum: a smaller total than the real one would read as "fine".
+const PARTIAL = (apiCode: string) => ({ kind: 'error', code: 'bad_response', apiCode }) as const;
 
 export async function fetchMonthToDateCosts(ctx: EndpointContext): Promise<Outcome<SpendSignal>> {
   const monthStartS = Math.floor(monthStartUtc(ctx.now).getTime() / 1000);
@@ -52,20 +64,22 @@ export async function fetchMonthToDateCosts(ctx: EndpointContext): Promise<Outco
     const result = await requestJson(ctx.http, costsUrl(ctx.base, monthStartS, cursor), 'GET');
     const read = interpret('costs', result, CostsPageSchema);
     if (read.kind === 'fail') return failureOutcome(ctx, 'costs', read);
-    addPage(byDay, read.data, monthStartS);
+    if (!addPage(byDay, read.data, monthStartS)) return PARTIAL('non_usd_currency');
 
     const next = read.data.next_page;
-    // `has_more` without a cursor cannot be followed: what we have is the answer.
-    if (read.data.has_more !== true || !next) {
+    // More pages that cannot be followed: what we have is only part of the month.
+    if (read.data.has_more !== true) {
       const daily: DailySpend[] = [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, usd]) => ({ date, usd: roundUsd(usd) }));
       return { kind: 'ok', value: { monthToDateUsd: roundUsd(daily.reduce((sum, day) => sum + day.usd, 0)), daily } };
     }
+    // More pages that cannot be followed: what we have is only part of the month.
+    if (!next) return PARTIAL('has_more_without_cursor');
     // A repeated cursor would loop; an undercount is worse than saying "can't read".
-    if (seenCursors.has(next)) return { kind: 'error', code: 'bad_response', apiCode: 'repeated_cursor' };
+    if (seenCursors.has(next)) return PARTIAL('repeated_cursor');
     seenCursors.add(next);
     cursor = next;
   }
-  return { kind: 'error', code: 'bad_response', apiCode: 'too_many_pages' };
+  return PARTIAL('too_many_pages');
 }
 
 export async function fetchSpendLimit(ctx: EndpointContext): Promise<Outcome<SpendLimitSignal>> {

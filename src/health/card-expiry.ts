@@ -2,7 +2,7 @@
 // settings. A card printed "MM/YY" is valid THROUGH the last day of that month.
 import { isCardExpiry } from './options.ts';
 import type { Finding } from './types.ts';
-import { isoDay, lastDayOfMonthNumber, utcDayNumber } from './utc.ts';
+import { isoDay, lastDayOfMonthNumber, localDayNumber } from './utc.ts';
 
 /**
  * Warn when the card stops working within this many days. `daysLeft` counts the days
@@ -19,10 +19,12 @@ export function cardLastValidDay(expiry: string): number {
   return lastDayOfMonthNumber(year, month - 1);
 }
 
-export function cardExpiryFinding(expiry: string | null, now: Date): Finding | null {
+/** `timeZone`: the user's IANA zone; by default the runtime's (the browser's). */
+export function cardExpiryFinding(expiry: string | null, now: Date, timeZone?: string): Finding | null {
   if (!isCardExpiry(expiry)) return null;
   const lastDay = cardLastValidDay(expiry);
-  const daysLeft = lastDay - utcDayNumber(now) + 1;
+  // The user's own calendar day: in São Paulo the card still works until local midnight.
+  const daysLeft = lastDay - localDayNumber(now, timeZone) + 1;
   const validThrough = isoDay(lastDay);
   if (daysLeft <= 0) {
     return { code: 'card_expired', severity: 'critical', params: { expiry, validThrough } };

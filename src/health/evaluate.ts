@@ -1,44 +1,47 @@
 // The pure rules: signals + options + now → report (design.md's finding table). No
 // I/O, no clock: `now` is a parameter so every edge can be tested.
 import { cardExpiryFinding } from './card-expiry.ts';
+import { ENDPOINT_IDS, ENDPOINTS } from './endpoints.ts';
 import { budgetFinding, forecastMonthEnd } from './forecast.ts';
+import { balanceFinding } from './balance.ts';
+import { permissionOf } from './permissions.ts';
 import { spendLimitFinding } from './spend-limit.ts';
 import { staleFinding } from './stale.ts';
 import { keyCheckState, overallStatus, sortFindings } from './status.ts';
 import { FINDING_SEVERITY } from './types.ts';
 import type { Endpoint, Finding, HealthOptions, Outcome, Report, Signals } from './types.ts';
 
-/** A failed request becomes the finding its classified code names. */
-function errorFinding(endpoint: Endpoint, outcome: Outcome<unknown>): Finding | null {
+export interface EvaluateContext {
+  /** The user's IANA time zone for calendar-day rules (card expiry); default: the runtime's. */
+  timeZone?: string;
+}
+
+/** What one request's outcome says: its error's finding, or what its absence means. */
+function outcomeFinding(endpoint: Endpoint, outcome: Outcome<unknown>, options: HealthOptions): Finding | null {
+  if (outcome.kind === 'skipped') {
+    if (endpoint === 'probe' && outcome.reason === 'disabled') return { code: 'quota_unverified', severity: 'info', endpoint };
+    const speaksFor = ENDPOINTS[endpoint].whenUnavailable;
+    return outcome.reason === 'unavailable' && speaksFor ? { code: speaksFor, severity: FINDING_SEVERITY[speaksFor], endpoint } : null;
+  }
   if (outcome.kind !== 'error') return null;
   const params: Record<string, string | number> = {};
   if (outcome.status !== undefined) params.status = outcome.status;
   if (outcome.apiCode !== undefined) params.apiCode = outcome.apiCode;
+  // The advice names the permission the refusing endpoint needs (design.md).
+  if (outcome.code === 'key_scope_missing') params.permission = permissionOf(endpoint, outcome.missingScope);
+  if (outcome.code === 'probe_model_unavailable') params.model = options.probeModel;
   // The error message stays out: it is network text, and findings get their words from locales.
   return { code: outcome.code, severity: FINDING_SEVERITY[outcome.code], endpoint, params };
 }
 
-function requestFindings(signals: Signals): Finding[] {
-  // Order matters only for merging: the first finding of a code is the one kept.
-  const byEndpoint: [Endpoint, Outcome<unknown>][] = [
-    ['models', signals.models],
-    ['probe', signals.probe],
-    ['costs', signals.costs],
-    ['spend_limit', signals.spendLimit],
-    ['balance', signals.balance],
-  ];
+function requestFindings(signals: Signals, options: HealthOptions): Finding[] {
+  // Registry order matters only for merging: the first finding of a code is the one kept.
   const found: Finding[] = [];
-  for (const [endpoint, outcome] of byEndpoint) {
-    const finding = errorFinding(endpoint, outcome);
+  for (const endpoint of ENDPOINT_IDS) {
+    const finding = outcomeFinding(endpoint, signals[endpoint], options);
     if (finding) found.push(finding);
   }
-  if (signals.probe.kind === 'skipped' && signals.probe.reason === 'disabled') {
-    found.push({ code: 'quota_unverified', severity: 'info', endpoint: 'probe' });
-  }
-  if (signals.costs.kind === 'skipped' && signals.costs.reason === 'unavailable') {
-    found.push({ code: 'spend_unavailable', severity: 'info', endpoint: 'costs' });
-  }
-  const limit = spendLimitFinding(signals.spendLimit, signals.costs);
+  const limit = spendLimitFinding(signals.spend_limit, signals.costs);
   if (limit) found.push(limit);
   return found;
 }
@@ -50,11 +53,11 @@ function mergeByCode(findings: readonly Finding[]): Finding[] {
   return [...kept.values()];
 }
 
-export function evaluate(signals: Signals, options: HealthOptions, now: Date): Report {
-  const found = requestFindings(signals);
+export function evaluate(signals: Signals, options: HealthOptions, now: Date, context: EvaluateContext = {}): Report {
+  const found = requestFindings(signals, options);
   const report: Omit<Report, 'status' | 'findings'> = { checkedAt: now.toISOString() };
 
-  const card = cardExpiryFinding(options.cardExpiry, now);
+  const card = cardExpiryFinding(options.cardExpiry, now, context.timeZone);
   if (card) found.push(card);
 
   if (signals.costs.kind === 'ok') {
@@ -67,17 +70,9 @@ export function evaluate(signals: Signals, options: HealthOptions, now: Date): R
   }
 
   if (signals.balance.kind === 'ok') {
-    const balance = signals.balance.value;
-    report.balance = balance;
-    const threshold = options.lowBalanceUsd;
-    if (threshold !== null && balance.remainingUsd < threshold) {
-      found.push({
-        code: 'balance_low',
-        severity: 'warning',
-        endpoint: 'balance',
-        params: { remainingUsd: balance.remainingUsd, thresholdUsd: threshold },
-      });
-    }
+    report.balance = signals.balance.value;
+    const balance = balanceFinding(signals.balance.value, options.lowBalanceUsd);
+    if (balance) found.push(balance);
   }
 
   const stale = staleFinding(signals.lastSuccessAt, options.checkEveryMinutes, now);

@@ -5,6 +5,12 @@ import { daysInUtcMonth } from './utc.ts';
 /** `budget_near` once spend reaches this share of the budget. */
 export const NEAR_BUDGET_SHARE = 0.8;
 
+/**
+ * The forecast may warn only once this many whole UTC days of the month are over:
+ * $2 spent before dawn on the 1st must not be projected to $60.
+ */
+export const FORECAST_CALM_DAYS = 3;
+
 // Costs arrive as high-precision decimals ("0.00042075"); a hair of tolerance keeps
 // 5.60 of a 7.00 budget at exactly 80 % instead of losing it to float rounding.
 export const EPSILON_USD = 1e-9;
@@ -20,7 +26,7 @@ export function forecastMonthEnd(monthToDateUsd: number, now: Date, budgetUsd: n
   const dayOfMonth = now.getUTCDate();
   // Rounded to a hundredth of a cent: a projection has no use for float noise.
   const monthEndUsd = Math.round((monthToDateUsd / dayOfMonth) * daysInUtcMonth(now) * 1e4) / 1e4;
-  return { monthEndUsd, budgetUsd };
+  return { monthEndUsd, budgetUsd, settled: dayOfMonth > FORECAST_CALM_DAYS };
 }
 
 export function budgetFinding(spendUsd: number, forecast: Forecast): Finding | null {
@@ -35,7 +41,7 @@ export function budgetFinding(spendUsd: number, forecast: Forecast): Finding | n
   if (spendUsd >= budgetUsd * NEAR_BUDGET_SHARE - EPSILON_USD) {
     return { code: 'budget_near', severity: 'warning', params: { ...params, trigger: 'spend' } };
   }
-  if (forecast.monthEndUsd > budgetUsd + EPSILON_USD) {
+  if (forecast.settled && forecast.monthEndUsd > budgetUsd + EPSILON_USD) {
     return { code: 'budget_near', severity: 'warning', params: { ...params, trigger: 'forecast' } };
   }
   return null;

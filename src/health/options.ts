@@ -2,9 +2,8 @@
 // as-is. Parsing never throws: a bad value for one key falls back to that key's default
 // and is reported, so one typo cannot switch every check off.
 import * as z from 'zod/mini';
-import { DEFAULT_PROBE_MODEL } from '../billing/key-checks.ts';
-import { wholeNumber } from '../billing/schemas.ts';
 import type { HealthOptions } from './types.ts';
+import { wholeNumber } from './zod-checks.ts';
 
 export interface OptionProblem {
   /** The option key, or '*' when the whole value is unusable. */
@@ -18,11 +17,15 @@ export interface ParsedOptions {
   problems: OptionProblem[];
 }
 
-// The probe's default model is the client's (a dated id; see src/billing/key-checks.ts).
-export { DEFAULT_PROBE_MODEL };
+/**
+ * A dated cheap model, not the `gpt-4o-mini` alias: the alias was seen answering on a
+ * zero-balance key while the dated id returned `insufficient_quota` (openai-billing.md
+ * §4), and the probe exists to see exactly that.
+ */
+export const DEFAULT_PROBE_MODEL = 'gpt-4o-mini-2024-07-18';
 
 export const DEFAULT_OPTIONS: Readonly<HealthOptions> = Object.freeze({
-  quotaProbe: false,
+  quotaProbe: true,
   probeModel: DEFAULT_PROBE_MODEL,
   cardExpiry: null,
   monthlyBudgetUsd: null,

@@ -14,9 +14,11 @@ const CODE_ORDER = Object.keys(FINDING_SEVERITY) as FindingCode[];
  */
 export type KeyCheck = 'succeeded' | 'answered' | 'incomplete';
 
+const INCOMPLETE_CODES: ReadonlySet<string> = new Set(['unreachable', 'bad_response', 'internal_error']);
+
 export function keyCheckState(models: Outcome<unknown>): KeyCheck {
   if (models.kind === 'ok') return 'succeeded';
-  if (models.kind === 'skipped' || models.code === 'unreachable' || models.code === 'bad_response') return 'incomplete';
+  if (models.kind === 'skipped' || INCOMPLETE_CODES.has(models.code)) return 'incomplete';
   return 'answered';
 }
 

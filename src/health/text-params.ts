@@ -1,7 +1,7 @@
 // Finding params carry raw values with units in their names (spendUsd, daysLeft);
 // locale texts use short placeholders ({amount}, {days}). This maps one to the other
 // with amounts already formatted, so the sidebar and the CLI word findings the same.
-import type { Finding } from './types.ts';
+import type { Finding, Report } from './types.ts';
 
 export interface ParamFormat {
   usd(amount: number): string;
@@ -29,4 +29,23 @@ export function findingTextParams(finding: Finding, format: ParamFormat): Record
     if (alias !== undefined) out[alias] = shown;
   }
   return out;
+}
+
+/** Findings whose advice depends on the endpoint that raised them (locale key `action_<endpoint>`). */
+const ENDPOINT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
+  key_scope_missing: ['models'],
+  credits_exhausted: ['balance'],
+};
+
+/** The locale key of a finding's advice: the refusing endpoint's variant when there is one. */
+export function findingActionKey(finding: Finding): string {
+  const variants = ENDPOINT_ACTIONS[finding.code];
+  const endpoint = finding.endpoint;
+  return endpoint !== undefined && variants?.includes(endpoint) ? `findings.${finding.code}.action_${endpoint}` : `findings.${finding.code}.action`;
+}
+
+/** The status line: an ok without the credit probe says the key works, never "all good". */
+export function headlineKey(report: Pick<Report, 'status' | 'findings'>): string {
+  if (report.status === 'ok' && report.findings.some((f) => f.code === 'quota_unverified')) return 'status.ok_untested';
+  return `status.${report.status}`;
 }

@@ -1,8 +1,8 @@
 // The report the pure rules produce, read by the UI and the CLI. Finding codes and
 // severities are fixed by design.md.
-import type { BalanceSignal, Endpoint, ErrorCode, SpendSignal } from '../billing/signals.ts';
+import type { BalanceSignal, Endpoint, ErrorCode, SpendSignal } from './signals.ts';
 
-export type * from '../billing/signals.ts';
+export type * from './signals.ts';
 
 export const FINDING_SEVERITY = {
   key_invalid: 'critical',
@@ -13,6 +13,7 @@ export const FINDING_SEVERITY = {
   card_expired: 'critical',
   budget_exceeded: 'critical',
   key_scope_missing: 'warning',
+  probe_model_unavailable: 'warning',
   card_expiring: 'warning',
   budget_near: 'warning',
   balance_low: 'warning',
@@ -20,6 +21,7 @@ export const FINDING_SEVERITY = {
   stale: 'warning',
   unreachable: 'unknown',
   bad_response: 'unknown',
+  internal_error: 'unknown',
   quota_unverified: 'info',
   spend_unavailable: 'info',
 } as const;
@@ -58,6 +60,8 @@ export interface Forecast {
   /** Projected month-end spend in USD. */
   monthEndUsd: number;
   budgetUsd: number | null;
+  /** Enough whole days of the month are over for the projection to be worth a warning. */
+  settled: boolean;
 }
 
 export interface Report {

@@ -1,6 +1,18 @@
-// UTC calendar helpers. Billing months and OpenAI's daily cost buckets are UTC, so
-// every date rule counts whole UTC days, never local time.
+// Calendar helpers. Billing months and OpenAI's daily cost buckets are UTC, so spend
+// rules count whole UTC days. A card, though, expires by its owner's own calendar:
+// the card rule counts the user's local days (localDayNumber).
 const DAY_MS = 86_400_000;
+
+/**
+ * Days since 1970-01-01 of the calendar day `date` falls on in `timeZone` (an IANA
+ * name), or in the runtime's own zone (the browser's) when none is given.
+ */
+export function localDayNumber(date: Date, timeZone?: string): number {
+  if (timeZone === undefined) return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / DAY_MS;
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(date);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return Date.UTC(part('year'), part('month') - 1, part('day')) / DAY_MS;
+}
 
 /** Days since 1970-01-01 (UTC) of the day `date` falls on. */
 export function utcDayNumber(date: Date): number {

@@ -1,6 +1,6 @@
 // The production environment: the real page, the real APP, the real engine.
 import { readApp, readConstant } from './app.ts';
-import { createEngineSource } from './engine.ts';
+import { createEngineSource } from '../monitor/index.ts';
 import type { WidgetEnv } from './runtime.ts';
 
 /** Scopes the shared check cache to the Kommo account (tabs of two accounts never mix). */

@@ -1,9 +1,10 @@
 // The saved settings (design.md "Settings"): reading them for a check, validating them
 // on Save, and the raw `options` object the settings form merges into.
 import { normalizeBaseUrl } from '../billing/base-url.ts';
-import { isAdminKey } from '../billing/credentials.ts';
+import { cleanPasted, isAdminKey } from '../billing/credentials.ts';
 import { parseOptions } from '../health/options.ts';
 import type { HealthOptions } from '../health/types.ts';
+import type { MonitorConfig } from '../monitor/index.ts';
 import type { KommoSettingsParams, KommoWidgetBase } from './sdk-types.ts';
 
 /** Kommo's params: get_settings(), else self.params, else nothing. Never throws. */
@@ -25,17 +26,7 @@ export function readWidgetCode(params: KommoSettingsParams): string | null {
   return typeof code === 'string' && /^[a-z][a-z0-9_]{0,63}$/i.test(code) ? code : null;
 }
 
-export interface WidgetConfig {
-  apiKey: string;
-  /** As saved; runCheck normalizes it and refuses anything but https/loopback. */
-  baseUrl: string;
-  options: HealthOptions;
-}
-
-/** How often the sidebar checks (the `checkEveryMinutes` option, at least a minute). */
-export function checkIntervalMs(options: HealthOptions): number {
-  return Math.max(1, options.checkEveryMinutes) * 60_000;
-}
+export type WidgetConfig = MonitorConfig;
 
 export type ConfigRead = { ok: true; config: WidgetConfig } | { ok: false; reason: 'no_key'; options: HealthOptions };
 
@@ -45,7 +36,8 @@ export type ConfigRead = { ok: true; config: WidgetConfig } | { ok: false; reaso
  * key_invalid / unreachable: the admin then sees what is wrong.
  */
 export function readConfig(params: KommoSettingsParams): ConfigRead {
-  const apiKey = typeof params.api_key === 'string' ? params.api_key.trim() : '';
+  // A key pasted with only blanks or invisible characters around it is still that key.
+  const apiKey = typeof params.api_key === 'string' ? cleanPasted(params.api_key) : '';
   const { options } = parseOptions(params.options);
   if (apiKey === '') return { ok: false, reason: 'no_key', options };
   const baseUrl = typeof params.base_url === 'string' ? params.base_url : '';

@@ -3,6 +3,7 @@
 // Sorted with the report's own order (worst first, then design.md's table), so a
 // report from anywhere reads the same.
 import { sortFindings } from '../health/status.ts';
+import { findingActionKey } from '../health/text-params.ts';
 import type { Finding } from '../health/types.ts';
 import { formatFindingParams } from './finding-text.ts';
 import { StatusIcon } from './icons.tsx';
@@ -31,7 +32,7 @@ export function FindingList({ findings, role, t, fmt }: FindingListProps) {
             <div class="bytegpt-health__finding-text">
               <strong class="bytegpt-health__finding-title">{t(`findings.${finding.code}.title`, params)}</strong>
               {role === 'admin' && (
-                <span class="bytegpt-health__finding-action">{t(`findings.${finding.code}.action`, params)}</span>
+                <span class="bytegpt-health__finding-action">{t(findingActionKey(finding), params)}</span>
               )}
             </div>
           </li>

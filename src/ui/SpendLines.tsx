@@ -11,7 +11,8 @@ export function SpendLines({ report, t, fmt }: SpendLinesProps) {
   if (report.spend) rows.push(['spend', t('panel.spend_month'), fmt.usd(report.spend.monthToDateUsd)]);
   if (report.forecast?.budgetUsd != null) rows.push(['budget', t('panel.budget'), fmt.usd(report.forecast.budgetUsd)]);
   if (report.forecast) rows.push(['forecast', t('panel.forecast'), fmt.usd(report.forecast.monthEndUsd)]);
-  if (report.balance) rows.push(['balance', t('panel.balance'), fmt.usd(report.balance.remainingUsd)]);
+  // A relay's unlimited token has a sentinel limit, not money: it shows as unlimited.
+  if (report.balance) rows.push(['balance', t('panel.balance'), report.balance.unlimited ? t('panel.unlimited') : fmt.usd(report.balance.remainingUsd)]);
   if (rows.length === 0) return null;
   return (
     <dl class="bytegpt-health__figures">

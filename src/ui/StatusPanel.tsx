@@ -1,5 +1,6 @@
 // The sidebar panel: overall status, findings, figures, last check and "check again".
 // Pure props in, callbacks out; every string comes through t().
+import { headlineKey } from '../health/text-params.ts';
 import { FindingList } from './FindingList.tsx';
 import { StatusIcon } from './icons.tsx';
 import { SpendLines } from './SpendLines.tsx';
@@ -42,7 +43,7 @@ export function StatusPanel({ state, role, t, fmt, onRecheck, configureHref }: S
       <h3 class="bytegpt-health__title">{t('panel.title')}</h3>
       <div class="bytegpt-health__status" role="status" aria-live="polite">
         <StatusIcon kind={status} />
-        <span class="bytegpt-health__status-text">{t(`status.${status}`)}</span>
+        <span class="bytegpt-health__status-text">{t(report && status !== 'checking' ? headlineKey(report) : `status.${status}`)}</span>
       </div>
 
       {!state.configured ? <NotConfigured role={role} t={t} configureHref={configureHref} /> : null}

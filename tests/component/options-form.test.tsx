@@ -18,7 +18,8 @@ describe('options draft (pure)', () => {
       lowBalanceUsd: '',
       checkEveryMinutes: '',
     });
-    expect(EMPTY.quotaProbe).toBe(false);
+    // The credit probe is on unless the owner turns it off (design.md).
+    expect(EMPTY.quotaProbe).toBe(true);
   });
 
   it('merges into the stored object and keeps keys it does not know', () => {
@@ -50,7 +51,7 @@ describe('options draft (pure)', () => {
   it('turns emptied fields back into "not set"', () => {
     const stored = { probeModel: 'gpt-x', cardExpiry: '08/27', lowBalanceUsd: 5, checkEveryMinutes: 10 };
     const next = applyDraft(stored, EMPTY);
-    expect(next).toEqual({ quotaProbe: false, cardExpiry: null, monthlyBudgetUsd: null, lowBalanceUsd: null });
+    expect(next).toEqual({ quotaProbe: true, cardExpiry: null, monthlyBudgetUsd: null, lowBalanceUsd: null });
     expect('probeModel' in next).toBe(false);
     expect('checkEveryMinutes' in next).toBe(false);
   });
@@ -83,9 +84,9 @@ describe('OptionsForm', () => {
   it('emits the whole draft on every change', () => {
     const { input, onChange } = renderForm();
     fireEvent.click(input('quotaProbe'));
-    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ quotaProbe: true }), {});
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ quotaProbe: false }), {});
     fireEvent.input(input('monthlyBudgetUsd'), { target: { value: '200' } });
-    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ quotaProbe: true, monthlyBudgetUsd: '200' }), {});
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ quotaProbe: false, monthlyBudgetUsd: '200' }), {});
   });
 
   it('flags a bad expiry next to the field', () => {

@@ -128,7 +128,7 @@ describe('StatusPanel figures', () => {
   it('shows spend, budget, forecast and balance when present', () => {
     const report = makeReport('ok', [], {
       spend: { monthToDateUsd: 42.5, daily: [] },
-      forecast: { monthEndUsd: 80, budgetUsd: 100 },
+      forecast: { monthEndUsd: 80, budgetUsd: 100, settled: true },
       balance: { totalUsd: 50, usedUsd: 20, remainingUsd: 30 },
     });
     const { root } = renderPanel({ report });

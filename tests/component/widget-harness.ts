@@ -1,7 +1,7 @@
 // Shared by the widget lifecycle tests: a fake HealthSource and callbacks built over
 // the fake Kommo page (kommo-host.ts) with an injected environment.
 import { vi } from 'vitest';
-import type { HealthSource } from '../../src/kommo/health-source.ts';
+import type { HealthSource } from '../../src/monitor/report-source.ts';
 import type { WidgetEnv } from '../../src/kommo/runtime.ts';
 import { createCallbacks } from '../../src/kommo/widget.ts';
 import type { PanelState } from '../../src/ui/types.ts';

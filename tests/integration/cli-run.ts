@@ -32,7 +32,7 @@ export function runScript(script: string, args: readonly string[]): Promise<CliR
 
 /** Runs `jobs` with at most `limit` at once (each spawn costs about a second of CPU). */
 export async function withConcurrency<T, R>(items: readonly T[], limit: number, job: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
+  const results: R[] = [];
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

@@ -4,7 +4,7 @@
 // hold on any day of the month, so each runs at three clock readings.
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/billing/check.ts';
-import { createUnavailableMemory } from '../../src/billing/unavailable-memory.ts';
+import { createUnavailableMemory } from '../../src/monitor/unavailable-memory.ts';
 import { evaluate } from '../../src/health/evaluate.ts';
 import { parseOptions } from '../../src/health/options.ts';
 import { startMockServer, type MockServer } from '../../src/mocks/node.ts';

@@ -10,9 +10,10 @@ describe('finding codes', () => {
       'spend_limit_reached', 'card_expired', 'budget_exceeded',
     ]);
     expect(bySeverity('warning')).toEqual([
-      'key_scope_missing', 'card_expiring', 'budget_near', 'balance_low', 'rate_limited', 'stale',
+      'key_scope_missing', 'probe_model_unavailable', 'card_expiring', 'budget_near', 'balance_low', 'rate_limited', 'stale',
     ]);
-    expect(bySeverity('unknown')).toEqual(['unreachable', 'bad_response']);
+    // internal_error is ours (the widget's own failure), beside design.md's table.
+    expect(bySeverity('unknown')).toEqual(['unreachable', 'bad_response', 'internal_error']);
     expect(bySeverity('info')).toEqual(['quota_unverified', 'spend_unavailable']);
   });
 });

@@ -2,8 +2,8 @@
 // every named scenario, compared with the codes the scenario says a check finds.
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCheck } from '../../../src/billing/check.ts';
-import { createUnavailableMemory } from '../../../src/billing/unavailable-memory.ts';
-import type { ErrorCode, Signals } from '../../../src/billing/signals.ts';
+import { createUnavailableMemory } from '../../../src/monitor/unavailable-memory.ts';
+import type { ErrorCode, Signals } from '../../../src/health/signals.ts';
 import { SCENARIOS, type ScenarioName } from '../../../src/mocks/scenarios.ts';
 import { startMockServer, type MockServer } from '../../../src/mocks/node.ts';
 import { timeoutFor } from '../timeouts.ts';
@@ -12,14 +12,14 @@ import { timeoutFor } from '../timeouts.ts';
 // budgets, card, balance_low, quota_unverified — are the health rules' job).
 const CLIENT_CODES = new Set<string>([
   'key_invalid', 'account_inactive', 'region_blocked', 'credits_exhausted', 'spend_limit_reached',
-  'key_scope_missing', 'rate_limited', 'unreachable', 'bad_response', 'spend_unavailable',
+  'key_scope_missing', 'probe_model_unavailable', 'rate_limited', 'unreachable', 'bad_response', 'internal_error',
 ] satisfies ErrorCode[]);
 
 /** Error codes in the signals, plus an enforcing spend limit (design.md: spend_limit_reached). */
 function errorCodes(signals: Signals): string[] {
-  const outcomes = [signals.models, signals.probe, signals.costs, signals.spendLimit, signals.balance];
+  const outcomes = [signals.models, signals.probe, signals.costs, signals.spend_limit, signals.balance];
   const codes = outcomes.flatMap((o) => (o.kind === 'error' ? [o.code] : []));
-  if (signals.spendLimit.kind === 'ok' && signals.spendLimit.value.enforcing) codes.push('spend_limit_reached');
+  if (signals.spend_limit.kind === 'ok' && signals.spend_limit.value.enforcing) codes.push('spend_limit_reached');
   return [...new Set(codes)].sort();
 }
 
@@ -60,7 +60,7 @@ describe('details the scenarios pin down', () => {
     expect(signals.costs.kind).toBe('ok');
     if (signals.costs.kind === 'ok') expect(signals.costs.value.monthToDateUsd).toBeCloseTo(12.5, 4);
     expect(signals.balance).toEqual({ kind: 'ok', value: { totalUsd: 100, usedUsd: 12.5, remainingUsd: 87.5 } });
-    expect(signals.spendLimit).toEqual({ kind: 'ok', value: { limitUsd: 500, enforcing: false } });
+    expect(signals.spend_limit).toEqual({ kind: 'ok', value: { limitUsd: 500, enforcing: false } });
   });
 
   it('costs_paginated: follows every page to reach the full sum', async () => {

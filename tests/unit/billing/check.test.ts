@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck, type CheckConfig } from '../../../src/billing/check.ts';
-import { createUnavailableMemory } from '../../../src/billing/unavailable-memory.ts';
-import { createMemoryStorage } from '../../../src/billing/storage.ts';
+import { createUnavailableMemory } from '../../../src/monitor/unavailable-memory.ts';
+import { createMemoryStorage } from '../../../src/monitor/storage.ts';
 import { createFakeFetch, instantSleep, json, type Route } from './fake-fetch.ts';
 import * as E from './bodies.ts';
 
@@ -31,8 +31,10 @@ describe('runCheck on OpenAI with a normal key', () => {
     const signals = await runCheck(config(fake.fetch));
     expect(signals.models).toEqual({ kind: 'ok', value: { count: 5 } });
     expect(signals.probe).toEqual({ kind: 'ok', value: { model: 'gpt-4o-mini-2024-07-18' } });
-    expect(signals.costs).toMatchObject({ kind: 'error', code: 'spend_unavailable', status: 401, apiCode: 'missing_scope' });
-    expect(signals.spendLimit).toEqual({ kind: 'skipped', reason: 'unavailable' });
+    // Admin-scope endpoints are not even asked with a project key on OpenAI (rule 2).
+    expect(signals.costs).toEqual({ kind: 'skipped', reason: 'unavailable' });
+    expect(signals.spend_limit).toEqual({ kind: 'skipped', reason: 'unavailable' });
+    expect(fake.calls.some((c) => c.url.includes('/v1/organization/'))).toBe(false);
     expect(signals.balance).toEqual({ kind: 'skipped', reason: 'not_applicable' });
     expect(signals.lastSuccessAt).toBe(NOW.toISOString());
     expect(fake.calls.some((c) => c.url.includes('/dashboard/'))).toBe(false);
@@ -100,8 +102,8 @@ describe('runCheck on OpenAI with a normal key', () => {
     }) as typeof fetch;
     const signals = await runCheck(config(down, { quotaProbe: false }));
     expect(signals.models).toMatchObject({ kind: 'error', code: 'unreachable', apiCode: 'network' });
-    // models, costs, spend_limit: three tries each.
-    expect(calls).toBe(9);
+    // Only models is asked on OpenAI with the probe off: three tries.
+    expect(calls).toBe(3);
   });
 });
 
@@ -151,7 +153,7 @@ describe('runCheck through a relay', () => {
   it('reads spend, the spend limit (cents → USD) and the balance (usage in cents)', async () => {
     const fake = createFakeFetch(relayRoutes);
     const signals = await runCheck(config(fake.fetch, { baseUrl: RELAY, now: () => new Date('2025-09-15T00:00:00Z') }));
-    expect(signals.spendLimit).toEqual({ kind: 'ok', value: { limitUsd: 100, enforcing: true } });
+    expect(signals.spend_limit).toEqual({ kind: 'ok', value: { limitUsd: 100, enforcing: true } });
     expect(signals.balance).toEqual({ kind: 'ok', value: { totalUsd: 1000, usedUsd: 1.06619, remainingUsd: 1000 - 1.06619 } });
     expect(signals.costs.kind).toBe('ok');
     if (signals.costs.kind === 'ok') {
@@ -178,7 +180,7 @@ describe('runCheck through a relay', () => {
   it('reads "no limit" (threshold 0) as no limit, not $0', async () => {
     const fake = createFakeFetch({ ...relayRoutes, 'GET /v1/organization/spend_limit': json(E.E6_NO_LIMIT) });
     const signals = await runCheck(config(fake.fetch, { baseUrl: RELAY }));
-    expect(signals.spendLimit).toEqual({ kind: 'ok', value: { limitUsd: null, enforcing: false } });
+    expect(signals.spend_limit).toEqual({ kind: 'ok', value: { limitUsd: null, enforcing: false } });
   });
 
   it('classifies an error body sent with HTTP 200 (one-api style)', async () => {
@@ -208,31 +210,50 @@ describe('runCheck through a relay', () => {
 });
 
 describe('runCheck remembers unavailable endpoints', () => {
+  const relayRefusingAdmin: Record<string, Route> = {
+    'GET /v1/models': json(E.E1_MODELS),
+    'GET /v1/organization/costs': json(E.E9_MISSING_USAGE_SCOPE, 401),
+    'GET /v1/organization/spend_limit': json(E.E9_MISSING_USAGE_SCOPE, 403),
+    'GET /dashboard/billing/subscription': json(E.E23_SESSION_KEY, 403),
+    'GET /dashboard/billing/usage': json(E.E23_SESSION_KEY, 403),
+  };
+
   it('asks the Admin endpoints once a day, not on every check', async () => {
     let clock = NOW.getTime();
     const storage = createMemoryStorage();
     const memory = createUnavailableMemory({ storage, now: () => clock });
-    const fake = createFakeFetch(healthyOpenAI);
-    const first = await runCheck(config(fake.fetch, { memory }));
-    const second = await runCheck(config(fake.fetch, { memory }));
-    expect(first.costs).toMatchObject({ kind: 'error', code: 'spend_unavailable' });
+    const fake = createFakeFetch(relayRefusingAdmin);
+    const first = await runCheck(config(fake.fetch, { memory, baseUrl: RELAY, quotaProbe: false }));
+    const second = await runCheck(config(fake.fetch, { memory, baseUrl: RELAY, quotaProbe: false }));
+    expect(first.costs).toEqual({ kind: 'skipped', reason: 'unavailable' });
     expect(second.costs).toEqual({ kind: 'skipped', reason: 'unavailable' });
-    expect(second.spendLimit).toEqual({ kind: 'skipped', reason: 'unavailable' });
+    expect(second.spend_limit).toEqual({ kind: 'skipped', reason: 'unavailable' });
     expect(fake.callsTo('GET /v1/organization/costs')).toHaveLength(1);
     // The memory is filed under a hash, never the key.
     expect(JSON.stringify(storage.entries())).not.toContain(KEY);
 
     clock += 24 * 60 * 60 * 1000 + 1;
-    await runCheck(config(fake.fetch, { memory }));
+    await runCheck(config(fake.fetch, { memory, baseUrl: RELAY, quotaProbe: false }));
     expect(fake.callsTo('GET /v1/organization/costs')).toHaveLength(2);
   });
 
   it('a different key or base is a different memory', async () => {
     const memory = createUnavailableMemory();
-    const fake = createFakeFetch(healthyOpenAI);
-    await runCheck(config(fake.fetch, { memory }));
-    await runCheck(config(fake.fetch, { memory, apiKey: `${KEY}-other` }));
+    const fake = createFakeFetch(relayRefusingAdmin);
+    await runCheck(config(fake.fetch, { memory, baseUrl: RELAY }));
+    await runCheck(config(fake.fetch, { memory, baseUrl: RELAY, apiKey: `${KEY}-other` }));
     expect(fake.callsTo('GET /v1/organization/costs')).toHaveLength(2);
+  });
+
+  it('remembers nothing while the key check fails: the refusal may be the key\'s', async () => {
+    const storage = createMemoryStorage();
+    const memory = createUnavailableMemory({ storage });
+    const fake = createFakeFetch({ ...relayRefusingAdmin, 'GET /v1/models': json(E.E14_INVALID_KEY, 401) });
+    const signals = await runCheck(config(fake.fetch, { memory, baseUrl: RELAY, quotaProbe: false }));
+    expect(signals.models).toMatchObject({ kind: 'error', code: 'key_invalid' });
+    // The auxiliary 401s are still "unavailable", never a second key_invalid.
+    expect(signals.costs).toEqual({ kind: 'skipped', reason: 'unavailable' });
+    expect(storage.entries()).toEqual([]);
   });
 
   it('a relay without legacy endpoints: balance is skipped as unavailable, then not asked', async () => {

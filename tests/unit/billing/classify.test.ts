@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { classifyFailure, classifyNetworkFailure } from '../../../src/billing/classify.ts';
-import type { Endpoint, ErrorCode } from '../../../src/billing/signals.ts';
+import type { Endpoint, ErrorCode } from '../../../src/health/signals.ts';
 import * as E from './bodies.ts';
 
 const ALL: Endpoint[] = ['models', 'probe', 'costs', 'spend_limit', 'balance'];
+const AUXILIARY: Endpoint[] = ['costs', 'spend_limit', 'balance'];
 const err = (code: string | null, type: string | null, message = 'x') => ({ error: { message, type, param: null, code } });
 
 // Written out independently of src/billing/classify.ts (design.md's finding table).
@@ -31,7 +32,10 @@ describe('classification by error.code (wins over type and status)', () => {
         for (const type of TYPES) {
           for (const endpoint of ALL) {
             const got = classifyFailure(endpoint, status, err(code, type));
-            expect(got, `${endpoint} ${status} ${type}`).toMatchObject({ code: expected, apiCode: code, unavailable: false });
+            // An auxiliary endpoint's "invalid key" only means it is not for this key (rule 5).
+            const auxiliaryKeyRefusal = expected === 'key_invalid' && AUXILIARY.includes(endpoint);
+            const want = auxiliaryKeyRefusal ? { code: 'unavailable', unavailable: true } : { code: expected, unavailable: false };
+            expect(got, `${endpoint} ${status} ${type}`).toMatchObject({ ...want, apiCode: code });
           }
         }
       }
@@ -42,8 +46,8 @@ describe('classification by error.code (wins over type and status)', () => {
     for (const status of [401, 403, 200]) {
       expect(classifyFailure('probe', status, E.E21_MISSING_REQUEST_SCOPE)).toMatchObject({ code: 'key_scope_missing', unavailable: false });
       expect(classifyFailure('models', status, err('missing_scope', 'invalid_request_error'))).toMatchObject({ code: 'key_scope_missing' });
-      expect(classifyFailure('costs', status, E.E9_MISSING_USAGE_SCOPE)).toMatchObject({ code: 'spend_unavailable', unavailable: true });
-      expect(classifyFailure('spend_limit', status, E.E9_MISSING_USAGE_SCOPE)).toMatchObject({ code: 'spend_unavailable', unavailable: true });
+      expect(classifyFailure('costs', status, E.E9_MISSING_USAGE_SCOPE)).toMatchObject({ code: 'unavailable', unavailable: true });
+      expect(classifyFailure('spend_limit', status, E.E9_MISSING_USAGE_SCOPE)).toMatchObject({ code: 'unavailable', unavailable: true });
       expect(classifyFailure('balance', status, E.E9_MISSING_USAGE_SCOPE)).toMatchObject({ unavailable: true });
     }
   });
@@ -73,11 +77,12 @@ describe('classification by error.type when the code does not decide', () => {
 describe('classification by HTTP status when code and type say nothing', () => {
   const bodies = [undefined, err(null, 'invalid_request_error'), err('whatever', 'server_error'), 'plain text', { message: 'not an envelope' }];
   // [status, models, probe, costs, spend_limit, balance]
-  const TABLE: Array<[number, ErrorCode, ErrorCode, ErrorCode, ErrorCode, ErrorCode]> = [
-    [401, 'key_invalid', 'key_invalid', 'spend_unavailable', 'spend_unavailable', 'key_invalid'],
+  type Code = ErrorCode | 'unavailable';
+  const TABLE: Array<[number, Code, Code, Code, Code, Code]> = [
+    [401, 'key_invalid', 'key_invalid', 'unavailable', 'unavailable', 'unavailable'],
     [402, 'credits_exhausted', 'credits_exhausted', 'credits_exhausted', 'credits_exhausted', 'credits_exhausted'],
-    [403, 'bad_response', 'bad_response', 'spend_unavailable', 'spend_unavailable', 'spend_unavailable'],
-    [404, 'bad_response', 'bad_response', 'spend_unavailable', 'spend_unavailable', 'spend_unavailable'],
+    [403, 'bad_response', 'bad_response', 'unavailable', 'unavailable', 'unavailable'],
+    [404, 'bad_response', 'bad_response', 'unavailable', 'unavailable', 'unavailable'],
     [408, 'unreachable', 'unreachable', 'unreachable', 'unreachable', 'unreachable'],
     [429, 'rate_limited', 'rate_limited', 'rate_limited', 'rate_limited', 'rate_limited'],
     [500, 'unreachable', 'unreachable', 'unreachable', 'unreachable', 'unreachable'],
@@ -98,8 +103,10 @@ describe('classification by HTTP status when code and type say nothing', () => {
   it('refusals on Admin and legacy endpoints are remembered; key problems are not', () => {
     expect(classifyFailure('costs', 403, undefined).unavailable).toBe(true);
     expect(classifyFailure('balance', 404, undefined).unavailable).toBe(true);
-    expect(classifyFailure('balance', 401, undefined).unavailable).toBe(false);
-    expect(classifyFailure('costs', 401, E.E14_INVALID_KEY)).toMatchObject({ code: 'key_invalid', unavailable: false });
+    // An auxiliary endpoint never overrides a working key: its 401 is "not for this key".
+    expect(classifyFailure('balance', 401, undefined).unavailable).toBe(true);
+    expect(classifyFailure('costs', 401, E.E14_INVALID_KEY)).toMatchObject({ code: 'unavailable', unavailable: true });
+    expect(classifyFailure('models', 401, E.E14_INVALID_KEY)).toMatchObject({ code: 'key_invalid', unavailable: false });
     expect(classifyFailure('models', 500, undefined).unavailable).toBe(false);
   });
 
@@ -112,9 +119,9 @@ describe('classification by HTTP status when code and type say nothing', () => {
 });
 
 describe('the real bodies of docs §3/§7', () => {
-  const CASES: Array<[string, number, unknown, Endpoint, ErrorCode]> = [
-    ['E9 costs, 401', 401, E.E9_MISSING_USAGE_SCOPE, 'costs', 'spend_unavailable'],
-    ['E9 costs, 403', 403, E.E9_MISSING_USAGE_SCOPE, 'costs', 'spend_unavailable'],
+  const CASES: Array<[string, number, unknown, Endpoint, ErrorCode | 'unavailable']> = [
+    ['E9 costs, 401', 401, E.E9_MISSING_USAGE_SCOPE, 'costs', 'unavailable'],
+    ['E9 costs, 403', 403, E.E9_MISSING_USAGE_SCOPE, 'costs', 'unavailable'],
     ['E10 credits', 429, E.E10_CREDITS, 'probe', 'credits_exhausted'],
     ['E11 quota', 429, E.E11_QUOTA, 'probe', 'credits_exhausted'],
     ['E12 project cap', 429, E.spendCap('project_spend_limit_exceeded'), 'probe', 'spend_limit_reached'],
@@ -131,7 +138,7 @@ describe('the real bodies of docs §3/§7', () => {
     ['E20 verification (400)', 400, E.E20_VERIFY, 'probe', 'bad_response'],
     ['E21 probe scope', 401, E.E21_MISSING_REQUEST_SCOPE, 'probe', 'key_scope_missing'],
     ['E22 region', 403, E.E22_REGION, 'models', 'region_blocked'],
-    ['E23 legacy on OpenAI', 403, E.E23_SESSION_KEY, 'balance', 'spend_unavailable'],
+    ['E23 legacy on OpenAI', 403, E.E23_SESSION_KEY, 'balance', 'unavailable'],
   ];
   for (const [name, status, body, endpoint, expected] of CASES) {
     it(name, () => {

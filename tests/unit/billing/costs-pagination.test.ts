@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../src/billing/check.ts';
 import { MAX_COSTS_PAGES } from '../../../src/billing/spend.ts';
-import { createUnavailableMemory } from '../../../src/billing/unavailable-memory.ts';
+import { createUnavailableMemory } from '../../../src/monitor/unavailable-memory.ts';
 import { createFakeFetch, instantSleep, json } from './fake-fetch.ts';
 
 const NOW = new Date('2026-09-15T10:30:00Z');
@@ -75,13 +75,19 @@ describe('month-to-date costs', () => {
     expect(costs).toEqual({ kind: 'ok', value: { monthToDateUsd: 3, daily: [{ date: '2026-09-05', usd: 3 }] } });
   });
 
-  it('ignores results in other currencies and null amounts', async () => {
+  it('ignores null amounts and reads "USD" in any case', async () => {
     const odd = {
       object: 'bucket', start_time: day(2), end_time: day(3),
-      results: [{ amount: { value: 7, currency: 'eur' } }, { amount: null }, { amount: { value: '2', currency: 'USD' } }, { amount: { value: 1 } }],
+      results: [{ amount: null }, { amount: { value: '2', currency: 'USD' } }, { amount: { value: 1 } }],
     };
     const { costs } = await costsWith([() => json(page([odd], null))]);
     expect(costs).toMatchObject({ kind: 'ok', value: { monthToDateUsd: 3 } });
+  });
+
+  it('an amount in another currency is bad_response, never a smaller USD sum', async () => {
+    const odd = { object: 'bucket', start_time: day(2), end_time: day(3), results: [{ amount: { value: 7, currency: 'eur' } }, { amount: { value: 2, currency: 'usd' } }] };
+    const { costs } = await costsWith([() => json(page([odd], null))]);
+    expect(costs).toEqual({ kind: 'error', code: 'bad_response', apiCode: 'non_usd_currency' });
   });
 
   it('an empty month is zero, not an error', async () => {
@@ -102,9 +108,9 @@ describe('month-to-date costs', () => {
     expect(urls).toHaveLength(MAX_COSTS_PAGES);
   });
 
-  it('has_more without a cursor ends the walk with what was read', async () => {
+  it('has_more without a cursor is bad_response: the rest of the month is unknown', async () => {
     const { costs, urls } = await costsWith([() => json({ object: 'page', data: [bucket(1, 4)], has_more: true, next_page: null })]);
-    expect(costs).toMatchObject({ kind: 'ok', value: { monthToDateUsd: 4 } });
+    expect(costs).toEqual({ kind: 'error', code: 'bad_response', apiCode: 'has_more_without_cursor' });
     expect(urls).toHaveLength(1);
   });
 

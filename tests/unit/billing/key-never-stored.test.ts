@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../src/billing/check.ts';
-import { createCheckCoordinator } from '../../../src/billing/check-coordinator.ts';
-import { hashSettings } from '../../../src/billing/hash.ts';
-import { createMemoryStorage } from '../../../src/billing/storage.ts';
-import { createLocalLockManager } from '../../../src/billing/tab-lock.ts';
-import { createUnavailableMemory } from '../../../src/billing/unavailable-memory.ts';
-import type { Signals } from '../../../src/billing/signals.ts';
+import { createCheckCoordinator } from '../../../src/monitor/check-coordinator.ts';
+import { hashSettings } from '../../../src/monitor/hash.ts';
+import { createMemoryStorage } from '../../../src/monitor/storage.ts';
+import { createLocalLockManager } from '../../../src/monitor/tab-lock.ts';
+import { createUnavailableMemory } from '../../../src/monitor/unavailable-memory.ts';
+import type { Signals } from '../../../src/health/signals.ts';
 import { createFakeFetch, instantSleep, json } from './fake-fetch.ts';
 import * as E from './bodies.ts';
 

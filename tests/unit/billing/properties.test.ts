@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { runCheck } from '../../../src/billing/check.ts';
-import { createUnavailableMemory } from '../../../src/billing/unavailable-memory.ts';
+import { createUnavailableMemory } from '../../../src/monitor/unavailable-memory.ts';
 import {
   ChatCompletionSchema, CostsPageSchema, LegacySubscriptionSchema, LegacyUsageSchema, ModelsListSchema, SpendLimitSchema,
 } from '../../../src/billing/schemas.ts';
-import type { Signals } from '../../../src/billing/signals.ts';
+import type { Signals } from '../../../src/health/signals.ts';
 import { createFakeFetch, instantSleep, json, type Route } from './fake-fetch.ts';
 import * as E from './bodies.ts';
 
@@ -28,7 +28,7 @@ const TARGETS: Target[] = [
   { route: 'GET /v1/models', signal: 'models', accepts: (b) => ModelsListSchema.safeParse(b).success },
   { route: 'POST /v1/chat/completions', signal: 'probe', accepts: (b) => ChatCompletionSchema.safeParse(b).success },
   { route: 'GET /v1/organization/costs', signal: 'costs', accepts: (b) => CostsPageSchema.safeParse(b).success },
-  { route: 'GET /v1/organization/spend_limit', signal: 'spendLimit', accepts: (b) => SpendLimitSchema.safeParse(b).success },
+  { route: 'GET /v1/organization/spend_limit', signal: 'spend_limit', accepts: (b) => SpendLimitSchema.safeParse(b).success },
   { route: 'GET /dashboard/billing/subscription', signal: 'balance', accepts: (b) => LegacySubscriptionSchema.safeParse(b).success },
   { route: 'GET /dashboard/billing/usage', signal: 'balance', accepts: (b) => LegacyUsageSchema.safeParse(b).success },
 ];
@@ -119,7 +119,7 @@ describe('random everything', () => {
           apiKey: 'k-123456', baseUrl: 'https://relay.example.test', quotaProbe: true, probeModel: 'm',
           fetch: fake.fetch, memory: createUnavailableMemory(), sleep: instantSleep,
         });
-        for (const key of ['models', 'probe', 'costs', 'spendLimit', 'balance'] as const) {
+        for (const key of ['models', 'probe', 'costs', 'spend_limit', 'balance'] as const) {
           expect(['ok', 'error', 'skipped']).toContain(signals[key].kind);
         }
       }),

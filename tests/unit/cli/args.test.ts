@@ -14,7 +14,13 @@ const fail = (argv: string[]) => {
 
 describe('parseArgs: accepted', () => {
   it('has quiet defaults', () => {
-    expect(ok([])).toEqual({ probe: false, json: false, help: false });
+    // No probe flag: the option's default (on) decides.
+    expect(ok([])).toEqual({ json: false, help: false });
+  });
+
+  it('--no-probe turns the credit test off; --probe is still accepted', () => {
+    expect(ok(['--no-probe']).probe).toBe(false);
+    expect(ok(['--probe']).probe).toBe(true);
   });
 
   it('reads every option, in both "--opt value" and "--opt=value" forms', () => {
@@ -50,6 +56,8 @@ describe('parseArgs: refused with one clear line', () => {
     [['--base-url'], '--base-url needs a value'],
     [['--json=yes'], '--json takes no value'],
     [['--key', 'a', '--key', 'b'], '--key is given more than once'],
+    [['--probe', '--no-probe'], '--probe and --no-probe contradict each other; give one'],
+    [['--no-probe=1'], '--no-probe takes no value'],
   ])('%j → %s', (argv, message) => {
     expect(fail(argv)).toBe(message);
   });

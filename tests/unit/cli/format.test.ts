@@ -1,3 +1,4 @@
+import { findingActionKey } from '../../../src/health/text-params.ts';
 import { describe, expect, it } from 'vitest';
 import { exitCodeFor, EXIT_BAD_ARGUMENTS } from '../../../scripts/health/exit-codes.ts';
 import { formatHuman, type HumanFormat } from '../../../scripts/health/format-human.ts';
@@ -25,7 +26,7 @@ const report: Report = {
   ],
   checkedAt: '2026-09-10T12:00:00.000Z',
   spend: { monthToDateUsd: 42.5, daily: [] },
-  forecast: { monthEndUsd: 127.5, budgetUsd: 50 },
+  forecast: { monthEndUsd: 127.5, budgetUsd: 50, settled: true },
   balance: { totalUsd: 100, usedUsd: 12.5, remainingUsd: 87.5 },
 };
 
@@ -62,7 +63,7 @@ describe('formatHuman', () => {
 
   it('says so when there is nothing to do, and leaves out money it does not have', () => {
     const quiet = formatHuman(
-      { status: 'ok', findings: [], checkedAt: '2026-09-10T12:00:00.000Z', forecast: { monthEndUsd: 3, budgetUsd: null } },
+      { status: 'ok', findings: [], checkedAt: '2026-09-10T12:00:00.000Z', forecast: { monthEndUsd: 3, budgetUsd: null, settled: true } },
       { baseUrl: 'https://api.openai.com', mock: null },
       findingTexts({}),
       format,
@@ -111,7 +112,13 @@ describe('texts', () => {
     const texts = findingTexts(loadLocale());
     for (const code of Object.keys(FINDING_SEVERITY) as FindingCode[]) {
       expect(texts.title(code, {}), code).not.toBe(code);
-      expect(texts.action(code, {}), code).toEqual(expect.any(String));
+      expect(texts.action(findingActionKey({ code, severity: FINDING_SEVERITY[code] }), {}), code).toEqual(expect.any(String));
+    }
+    // The endpoint variants exist too.
+    for (const [code, endpoint] of [['key_scope_missing', 'models'], ['credits_exhausted', 'balance']] as const) {
+      const key = findingActionKey({ code, severity: FINDING_SEVERITY[code], endpoint });
+      expect(key).toBe(`findings.${code}.action_${endpoint}`);
+      expect(texts.action(key, {}), key).toEqual(expect.any(String));
     }
   });
 

@@ -5,7 +5,7 @@ import { normalizeBaseUrl } from '../../../src/billing/base-url.ts';
 import { isAdminKey } from '../../../src/billing/credentials.ts';
 import { DEFAULT_OPTIONS } from '../../../src/health/options.ts';
 
-const args = (over: Partial<CliArgs>): CliArgs => ({ probe: false, json: false, help: false, ...over });
+const args = (over: Partial<CliArgs>): CliArgs => ({ json: false, help: false, ...over });
 const scenarios = {
   healthy: { description: 'h', apiKey: 'sk-proj-mock-h', baseUrl: 'https://api.openai.com', options: { quotaProbe: true } },
   relay: { description: 'r', apiKey: 'sk-mock-relay', baseUrl: 'https://relay.example.test/v1/', options: { lowBalanceUsd: 5 } },

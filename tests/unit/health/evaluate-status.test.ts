@@ -73,9 +73,10 @@ describe('evaluate: stale and unknown', () => {
     expect(codes(report)).toEqual(['card_expiring', 'rate_limited']);
   });
 
-  it('a key check failing with an info-only code is unknown', () => {
-    const report = evaluate(healthySignals({ models: error('spend_unavailable') }), optionsWith(), NOW);
+  it('a key check that failed inside the widget is unknown, with its own code', () => {
+    const report = evaluate(healthySignals({ models: error('internal_error') }), optionsWith(), NOW);
     expect(report.status).toBe('unknown');
+    expect(codes(report)).toEqual(['internal_error']);
   });
 
   it('critical outranks an incomplete key check', () => {
@@ -98,7 +99,7 @@ describe('evaluate: everything at once', () => {
         probe: probeOff,
         costs: { kind: 'ok', value: { monthToDateUsd: 90, daily: [] } },
         // Spend has reached the hard limit (a limit merely set and enforcing is not a finding).
-        spendLimit: { kind: 'ok', value: { limitUsd: 90, enforcing: true } },
+        spend_limit: { kind: 'ok', value: { limitUsd: 90, enforcing: true } },
         balance: { kind: 'ok', value: { totalUsd: 5, usedUsd: 4, remainingUsd: 1 } },
         lastSuccessAt: '2026-09-01T00:00:00Z',
       }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/health/evaluate.ts';
-import type { ErrorCode, Outcome, Report, Signals } from '../../../src/health/types.ts';
+import type { ErrorCode, Report, Signals } from '../../../src/health/types.ts';
 import { healthySignals, optionsWith, utc } from './fixtures.ts';
 
 const NOW = utc('2026-09-10T12:00:00Z'); // day 10 of a 30-day month
@@ -16,7 +16,7 @@ describe('evaluate: a healthy account', () => {
       findings: [],
       checkedAt: '2026-09-10T12:00:00.000Z',
       spend: { monthToDateUsd: 1, daily: [{ date: '2026-09-01', usd: 1 }] },
-      forecast: { monthEndUsd: 3, budgetUsd: null },
+      forecast: { monthEndUsd: 3, budgetUsd: null, settled: true },
     });
   });
 
@@ -46,7 +46,29 @@ describe('evaluate: request errors become findings', () => {
   ] as const)('probe %s → %s finding, status %s', (code, severity, status) => {
     const report = evaluate(healthySignals({ probe: error(code, { status: 429, apiCode: 'x_code', message: 'server text' }) }), optionsWith(), NOW);
     expect(report.status).toBe(status);
-    expect(report.findings).toEqual([{ code, severity, endpoint: 'probe', params: { status: 429, apiCode: 'x_code' } }]);
+    const permission = code === 'key_scope_missing' ? { permission: 'Model capabilities: Request' } : {};
+    expect(report.findings).toEqual([{ code, severity, endpoint: 'probe', params: { status: 429, apiCode: 'x_code', ...permission } }]);
+  });
+
+  it.each([
+    ['models', undefined, 'Models: Read'],
+    ['probe', undefined, 'Model capabilities: Request'],
+    ['probe', 'model.request', 'Model capabilities: Request'],
+    ['models', 'api.model.read', 'Models: Read'],
+    ['models', 'api.some.new_scope', 'Models: Read'],
+  ] as const)('key_scope_missing on %s (scope %s) names %s', (endpoint, missingScope, permission) => {
+    const outcome = error('key_scope_missing', { status: 401, ...(missingScope ? { missingScope } : {}) });
+    const report = evaluate(healthySignals({ [endpoint]: outcome }), optionsWith(), NOW);
+    expect(report.findings).toEqual([{ code: 'key_scope_missing', severity: 'warning', endpoint, params: { status: 401, permission } }]);
+  });
+
+  it('probe_model_unavailable names the probe model the owner chose', () => {
+    const outcome = error('probe_model_unavailable', { status: 404, apiCode: 'model_not_found' });
+    const report = evaluate(healthySignals({ probe: outcome }), optionsWith({ probeModel: 'gpt-4o-mini-2024-07-18' }), NOW);
+    expect(report.status).toBe('warning');
+    expect(report.findings).toEqual([
+      { code: 'probe_model_unavailable', severity: 'warning', endpoint: 'probe', params: { status: 404, apiCode: 'model_not_found', model: 'gpt-4o-mini-2024-07-18' } },
+    ]);
   });
 
   it('keeps the server message out of the finding', () => {
@@ -59,7 +81,7 @@ describe('evaluate: request errors become findings', () => {
       healthySignals({
         models: error('rate_limited'),
         costs: error('bad_response'),
-        spendLimit: error('unreachable'),
+        spend_limit: error('unreachable'),
         balance: error('key_scope_missing'),
       }),
       optionsWith(),
@@ -91,12 +113,10 @@ describe('evaluate: request errors become findings', () => {
     expect(report.status).toBe('critical');
   });
 
-  it('attributes spend_unavailable to costs when both Admin endpoints refuse the key', () => {
-    const refused = error('spend_unavailable', { status: 401, apiCode: 'missing_scope' });
-    const report = evaluate(healthySignals({ costs: refused, spendLimit: { ...refused, status: 403 } }), optionsWith(), NOW);
-    expect(report.findings).toEqual([
-      { code: 'spend_unavailable', severity: 'info', endpoint: 'costs', params: { status: 401, apiCode: 'missing_scope' } },
-    ]);
+  it('attributes spend_unavailable to costs when both Admin endpoints are unavailable', () => {
+    const unavailable = { kind: 'skipped', reason: 'unavailable' } as const;
+    const report = evaluate(healthySignals({ costs: unavailable, spend_limit: unavailable }), optionsWith(), NOW);
+    expect(report.findings).toEqual([{ code: 'spend_unavailable', severity: 'info', endpoint: 'costs' }]);
   });
 
   it('merges an error spend_limit_reached with a reached spend limit', () => {
@@ -104,7 +124,7 @@ describe('evaluate: request errors become findings', () => {
       healthySignals({
         probe: error('spend_limit_reached', { apiCode: 'organization_spend_limit_exceeded' }),
         costs: { kind: 'ok', value: { monthToDateUsd: 50.2, daily: [] } },
-        spendLimit: { kind: 'ok', value: { limitUsd: 50, enforcing: true } },
+        spend_limit: { kind: 'ok', value: { limitUsd: 50, enforcing: true } },
       }),
       optionsWith(),
       NOW,
@@ -117,7 +137,7 @@ describe('evaluate: request errors become findings', () => {
 
 describe('evaluate: spend limit (enforcing = a hard limit is set; reached = spend got to it)', () => {
   const limitOf = (limitUsd: number | null, enforcing = true): Partial<Signals> => ({
-    spendLimit: { kind: 'ok', value: { limitUsd, enforcing } },
+    spend_limit: { kind: 'ok', value: { limitUsd, enforcing } },
   });
   const spent = (monthToDateUsd: number): Partial<Signals> => ({ costs: { kind: 'ok', value: { monthToDateUsd, daily: [] } } });
 
@@ -148,7 +168,7 @@ describe('evaluate: spend limit (enforcing = a hard limit is set; reached = spen
 
   it('enforcing with unknown spend → nothing from this endpoint', () => {
     const unknownSpend: Partial<Signals>[] = [
-      { costs: error('spend_unavailable', { status: 401 }) },
+      { costs: { kind: 'skipped', reason: 'unavailable' } },
       { costs: error('unreachable') },
       { costs: { kind: 'skipped', reason: 'not_applicable' } },
     ];
@@ -171,7 +191,7 @@ describe('evaluate: spend limit (enforcing = a hard limit is set; reached = spen
     const report = evaluate(
       healthySignals({
         probe: error('spend_limit_reached', { status: 429, apiCode: 'project_spend_limit_exceeded' }),
-        costs: error('spend_unavailable', { status: 401 }),
+        costs: { kind: 'skipped', reason: 'unavailable' },
         ...limitOf(50),
       }),
       optionsWith(),
@@ -192,11 +212,7 @@ describe('evaluate: info findings', () => {
     }
   });
 
-  it('spend_unavailable from a costs error or a remembered "unavailable"', () => {
-    const fromError = evaluate(healthySignals({ costs: error('spend_unavailable', { status: 401, apiCode: 'missing_scope' }) }), optionsWith(), NOW);
-    expect(fromError.findings).toEqual([
-      { code: 'spend_unavailable', severity: 'info', endpoint: 'costs', params: { status: 401, apiCode: 'missing_scope' } },
-    ]);
+  it('spend_unavailable when costs is unavailable to the key (refused, remembered or not asked)', () => {
     const remembered = evaluate(healthySignals({ costs: { kind: 'skipped', reason: 'unavailable' } }), optionsWith(), NOW);
     expect(remembered.findings).toEqual([{ code: 'spend_unavailable', severity: 'info', endpoint: 'costs' }]);
     expect(remembered.status).toBe('ok');
@@ -228,7 +244,7 @@ describe('evaluate: budget', () => {
     expect(report.findings).toEqual([
       { code: 'budget_exceeded', severity: 'critical', params: { spendUsd: 100, budgetUsd: 100, forecastUsd: 300, percent: 100 } },
     ]);
-    expect(report.forecast).toEqual({ monthEndUsd: 300, budgetUsd: 100 });
+    expect(report.forecast).toEqual({ monthEndUsd: 300, budgetUsd: 100, settled: true });
   });
 
   it('80 % of budget → budget_near; the forecast alone can raise it too', () => {
@@ -247,11 +263,11 @@ describe('evaluate: budget', () => {
   it('no budget set → forecast only, no findings', () => {
     const report = evaluate(healthySignals(spending(1_000)), optionsWith(), NOW);
     expect(report.findings).toEqual([]);
-    expect(report.forecast).toEqual({ monthEndUsd: 3_000, budgetUsd: null });
+    expect(report.forecast).toEqual({ monthEndUsd: 3_000, budgetUsd: null, settled: true });
   });
 
   it('no budget findings when costs did not succeed', () => {
-    const report = evaluate(healthySignals({ costs: error('spend_unavailable') }), optionsWith({ monthlyBudgetUsd: 0.01 }), NOW);
+    const report = evaluate(healthySignals({ costs: { kind: 'skipped', reason: 'unavailable' } }), optionsWith({ monthlyBudgetUsd: 0.01 }), NOW);
     expect(codes(report)).toEqual(['spend_unavailable']);
   });
 });
@@ -275,8 +291,23 @@ describe('evaluate: relay balance', () => {
   });
 
   it('no threshold → nothing, but the balance is reported', () => {
-    const report = evaluate(healthySignals(balance(0)), optionsWith(), NOW);
+    const report = evaluate(healthySignals(balance(0.01)), optionsWith(), NOW);
     expect(report.findings).toEqual([]);
-    expect(report.balance?.remainingUsd).toBe(0);
+    expect(report.balance?.remainingUsd).toBe(0.01);
+  });
+
+  it.each([0, -0.5])('an empty wallet (%s) is credits_exhausted whatever the threshold', (remainingUsd) => {
+    for (const lowBalanceUsd of [null, 0, 5]) {
+      const report = evaluate(healthySignals(balance(remainingUsd)), optionsWith({ lowBalanceUsd }), NOW);
+      expect(report.status).toBe('critical');
+      expect(report.findings).toEqual([{ code: 'credits_exhausted', severity: 'critical', endpoint: 'balance', params: { remainingUsd } }]);
+    }
+  });
+
+  it('an unlimited token is neither low nor empty, and stays marked unlimited', () => {
+    const unlimited: Partial<Signals> = { balance: { kind: 'ok', value: { totalUsd: 1e8, usedUsd: 2, remainingUsd: 1e8 - 2, unlimited: true } } };
+    const report = evaluate(healthySignals(unlimited), optionsWith({ lowBalanceUsd: 1e9 }), NOW);
+    expect(report.findings).toEqual([]);
+    expect(report.balance?.unlimited).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ export function healthySignals(overrides: Partial<Signals> = {}): Signals {
     models: { kind: 'ok', value: { count: 5 } },
     probe: { kind: 'ok', value: { model: DEFAULT_OPTIONS.probeModel } },
     costs: { kind: 'ok', value: { monthToDateUsd: 1, daily: [{ date: '2026-09-01', usd: 1 }] } },
-    spendLimit: { kind: 'ok', value: { limitUsd: 100, enforcing: false } },
+    spend_limit: { kind: 'ok', value: { limitUsd: 100, enforcing: false } },
     balance: { kind: 'skipped', reason: 'not_applicable' },
     lastSuccessAt: null,
     ...overrides,

@@ -6,7 +6,7 @@ import { utc } from './fixtures.ts';
 describe('forecastMonthEnd (whole UTC days, today counted as a full day)', () => {
   it('projects linearly over the days of the month', () => {
     // 10 USD over 10 days of a 30-day month.
-    expect(forecastMonthEnd(10, utc('2026-09-10T12:00:00Z'), 50)).toEqual({ monthEndUsd: 30, budgetUsd: 50 });
+    expect(forecastMonthEnd(10, utc('2026-09-10T12:00:00Z'), 50)).toEqual({ monthEndUsd: 30, budgetUsd: 50, settled: true });
   });
 
   it('rounds the projection to a hundredth of a cent', () => {
@@ -40,7 +40,7 @@ describe('forecastMonthEnd (whole UTC days, today counted as a full day)', () =>
 });
 
 describe('budgetFinding', () => {
-  const forecast = (monthEndUsd: number, budgetUsd: number | null): Forecast => ({ monthEndUsd, budgetUsd });
+  const forecast = (monthEndUsd: number, budgetUsd: number | null, settled = true): Forecast => ({ monthEndUsd, budgetUsd, settled });
 
   it('is null without a budget, or with a non-positive one', () => {
     expect(budgetFinding(1_000, forecast(5_000, null))).toBeNull();

@@ -12,7 +12,7 @@ import {
 describe('DEFAULT_OPTIONS', () => {
   it('has the documented defaults and a dated probe model', () => {
     expect(DEFAULT_OPTIONS).toEqual({
-      quotaProbe: false,
+      quotaProbe: true,
       probeModel: 'gpt-4o-mini-2024-07-18',
       cardExpiry: null,
       monthlyBudgetUsd: null,
@@ -34,8 +34,8 @@ describe('parseOptions: empty input', () => {
 
   it('returns a fresh object each time (callers may mutate it)', () => {
     const a = parseOptions(undefined).options;
-    a.quotaProbe = true;
-    expect(parseOptions(undefined).options.quotaProbe).toBe(false);
+    a.quotaProbe = false;
+    expect(parseOptions(undefined).options.quotaProbe).toBe(true);
   });
 });
 
@@ -58,8 +58,8 @@ describe('parseOptions: valid values', () => {
   });
 
   it('fills only the missing keys with defaults', () => {
-    const { options } = parseOptions('{"quotaProbe":true}');
-    expect(options).toEqual({ ...DEFAULT_OPTIONS, quotaProbe: true });
+    const { options } = parseOptions('{"quotaProbe":false}');
+    expect(options).toEqual({ ...DEFAULT_OPTIONS, quotaProbe: false });
   });
 
   it('treats an explicit undefined as missing', () => {

@@ -14,13 +14,13 @@ describe('keyCheckState', () => {
     expect(keyCheckState({ kind: 'skipped', reason })).toBe('incomplete');
   });
 
-  it.each(['unreachable', 'bad_response'] as const)('%s (no readable answer) → incomplete', (code) => {
+  it.each(['unreachable', 'bad_response', 'internal_error'] as const)('%s (no readable answer) → incomplete', (code) => {
     expect(keyCheckState({ kind: 'error', code, status: 502 })).toBe('incomplete');
   });
 
   it.each([
     'key_invalid', 'account_inactive', 'region_blocked', 'credits_exhausted', 'spend_limit_reached',
-    'key_scope_missing', 'rate_limited', 'spend_unavailable',
+    'key_scope_missing', 'probe_model_unavailable', 'rate_limited',
   ] as const)('%s (a readable answer) → answered', (code) => {
     expect(keyCheckState({ kind: 'error', code })).toBe('answered');
   });

@@ -1,7 +1,8 @@
-// The mock's bodies against the official OpenAI spec, read from the shared folder at
-// test time (never copied into the project). Real responses differ from the spec in
-// a few known ways that the mock reproduces on purpose; those are listed below, and
-// anything else the checker finds is an accidental deviation and fails the test.
+// The mock's bodies against the official OpenAI spec, read from the committed extract
+// of it (tests/fixtures/README.md) so a fresh clone needs nothing beside the repo.
+// Real responses differ from the spec in a few known ways that the mock reproduces on
+// purpose; those are listed below, and anything else the checker finds is an
+// accidental deviation and fails the test.
 // The legacy /dashboard/billing/* bodies (relays only) are not in the spec at all.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,11 +19,9 @@ import {
 } from '../../../src/mocks/bodies.ts';
 import { createMockService } from '../../../src/mocks/handlers.ts';
 import { SCENARIOS, type ScenarioName } from '../../../src/mocks/scenarios.ts';
+import { EXTRACT_URL } from '../../../scripts/extract-openapi.ts';
 import { callMock } from './call-mock.ts';
 import { deviationKey, SchemaChecker, type Schema } from './json-schema-subset.ts';
-
-// tests/unit/mocks → repo root is three levels up; the spec sits beside the repo.
-const SPEC_URL = new URL('../../../../shared/specs/openai-openapi.json', import.meta.url);
 
 /**
  * KNOWN DEVIATIONS of real responses from the spec, reproduced by the mock on purpose.
@@ -50,7 +49,7 @@ function jsonSchemaOf(response: Schema): Schema {
 }
 
 beforeAll(() => {
-  const spec = JSON.parse(readFileSync(SPEC_URL, 'utf8')) as Schema;
+  const spec = JSON.parse(readFileSync(EXTRACT_URL, 'utf8')) as Schema;
   checker = new SchemaChecker(spec);
   const paths = spec.paths as Record<string, Record<string, { responses: Record<string, Schema> }>>;
   const ok = (path: string, method: string) => jsonSchemaOf(paths[path]![method]!.responses['200']!);

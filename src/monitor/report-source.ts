@@ -2,11 +2,29 @@
 // ask for another. The UI never sees where reports come from (the engine, a fake in
 // tests, or nothing when the widget is not configured).
 import type { Report } from '../health/types.ts';
-import type { PanelState } from '../ui/types.ts';
-import { reportCaught } from './notify.ts';
+
+/** One moment of the health check; src/ui's PanelState has the same shape. */
+export interface MonitorState {
+  report: Report | null;
+  /** A check is running right now. */
+  checking: boolean;
+  /** An API key is set; without one no check runs. */
+  configured: boolean;
+  /** The last check failed inside the widget itself (not an OpenAI error). */
+  failed?: boolean;
+}
+
+/** A caught error goes to console.trace, the only console Kommo's rules allow. */
+function reportCaught(error: unknown): void {
+  try {
+    console.trace(error);
+  } catch {
+    // Nothing left to try: a widget error must never reach Kommo's page.
+  }
+}
 
 export interface HealthSource {
-  snapshot(): PanelState;
+  snapshot(): MonitorState;
   /** Called after every change of snapshot(); returns the unsubscribe. */
   subscribe(listener: () => void): () => void;
   /** Check now, past any cache (the "check again" button). */
@@ -21,7 +39,7 @@ export interface HealthSource {
  * empty api_key (key_invalid, design.md), so automation reads the same status as the CLI.
  */
 export function createUnconfiguredSource(report: Report | null): HealthSource {
-  const state: PanelState = { report, checking: false, configured: false };
+  const state: MonitorState = { report, checking: false, configured: false };
   return {
     snapshot: () => state,
     subscribe: () => () => {},
@@ -44,12 +62,12 @@ export interface ReportEngine {
 /** Turns an engine into a HealthSource: one check at a time, late results ignored after dispose. */
 export function createReportSource(engine: ReportEngine): HealthSource {
   const listeners = new Set<() => void>();
-  let state: PanelState = { report: safePeek(engine), checking: false, configured: true };
+  let state: MonitorState = { report: safePeek(engine), checking: false, configured: true };
   let disposed = false;
   let running: Promise<void> | null = null;
   let forceAgain = false;
 
-  const set = (patch: Partial<PanelState>) => {
+  const set = (patch: Partial<MonitorState>) => {
     if (disposed) return;
     state = { ...state, ...patch };
     for (const listener of [...listeners]) {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { hashSettings } from '../../../src/billing/hash.ts';
-import { createUnavailableMemory, defaultUnavailableMemory, unavailableScope, UNAVAILABLE_TTL_MS } from '../../../src/billing/unavailable-memory.ts';
-import { createMemoryStorage } from '../../../src/billing/storage.ts';
+import { hashSettings } from '../../../src/monitor/hash.ts';
+import { createUnavailableMemory, defaultUnavailableMemory, UNAVAILABLE_TTL_MS } from '../../../src/monitor/unavailable-memory.ts';
+import { createMemoryStorage } from '../../../src/monitor/storage.ts';
 
 describe('hashSettings', () => {
   it('is short, stable and hex', () => {
@@ -28,6 +28,9 @@ describe('hashSettings', () => {
   });
 });
 
+const unavailableScope = (base: string, apiKey: string) => ({ base, apiKey });
+const S = unavailableScope('s', 'k');
+
 describe('unavailable memory', () => {
   it('remembers an endpoint for 24 h, per scope and endpoint', () => {
     let clock = 1_000_000;
@@ -44,15 +47,6 @@ describe('unavailable memory', () => {
     expect(memory.isUnavailable(scope, 'costs')).toBe(false);
   });
 
-  it('forgets a scope on request', () => {
-    const memory = createUnavailableMemory();
-    const scope = unavailableScope('b', 'k');
-    memory.remember(scope, 'costs');
-    memory.remember(scope, 'balance');
-    memory.forget(scope);
-    expect(memory.isUnavailable(scope, 'costs') || memory.isUnavailable(scope, 'balance')).toBe(false);
-  });
-
   it('shares state through a storage (the localStorage adapter case)', () => {
     const storage = createMemoryStorage();
     const scope = unavailableScope('https://relay.example.test', 'token-abcdef123456');
@@ -66,12 +60,12 @@ describe('unavailable memory', () => {
   it('drops garbled or far-future entries', () => {
     const storage = createMemoryStorage();
     const memory = createUnavailableMemory({ storage, now: () => 0 });
-    memory.remember('s', 'costs');
+    memory.remember(S, 'costs');
     const [key] = storage.entries()[0] ?? [];
     storage.setItem(key as string, 'garbage');
-    expect(memory.isUnavailable('s', 'costs')).toBe(false);
+    expect(memory.isUnavailable(S, 'costs')).toBe(false);
     storage.setItem(key as string, String(UNAVAILABLE_TTL_MS * 10));
-    expect(memory.isUnavailable('s', 'costs')).toBe(false);
+    expect(memory.isUnavailable(S, 'costs')).toBe(false);
     expect(storage.entries()).toHaveLength(0);
   });
 
@@ -88,8 +82,8 @@ describe('unavailable memory', () => {
       },
     };
     const memory = createUnavailableMemory({ storage: throwing });
-    expect(() => memory.remember('s', 'costs')).not.toThrow();
-    expect(memory.isUnavailable('s', 'costs')).toBe(false);
+    expect(() => memory.remember(S, 'costs')).not.toThrow();
+    expect(memory.isUnavailable(S, 'costs')).toBe(false);
   });
 });
 
@@ -100,8 +94,8 @@ describe('the default memory', () => {
     try {
       const memory = defaultUnavailableMemory();
       expect(defaultUnavailableMemory()).toBe(memory);
-      memory.remember('scope-x', 'costs');
-      expect(fakeLocalStorage.entries().map(([key]) => key)).toEqual(['bytegpt-billing:unavailable:scope-x:costs']);
+      memory.remember(unavailableScope('https://relay.example.test', 'token-x'), 'costs');
+      expect(fakeLocalStorage.entries().map(([key]) => key)).toEqual([expect.stringMatching(/^bytegpt-billing:unavailable:[0-9a-f]{16}:costs$/)]);
     } finally {
       vi.unstubAllGlobals();
     }

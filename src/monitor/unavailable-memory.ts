@@ -1,32 +1,26 @@
 // Remembers, for 24 h, that an endpoint cannot serve this key on this base (Admin
 // endpoints without the scope, legacy endpoints a relay does not implement), so a
 // check does not ask again on every refresh. Keyed by a hash, never by the key.
-import type { Endpoint } from './signals.ts';
+import type { EndpointMemory, MemoryScope } from '../billing/memory.ts';
+import type { Endpoint } from '../health/endpoints.ts';
 import { hashSettings } from './hash.ts';
 import { browserLocalStorage, createMemoryStorage, safeStorage, type StorageLike } from './storage.ts';
 
 export const UNAVAILABLE_TTL_MS = 24 * 60 * 60 * 1000;
 const PREFIX = 'bytegpt-billing:unavailable:';
 
-export interface UnavailableMemory {
-  isUnavailable(scope: string, endpoint: Endpoint): boolean;
-  remember(scope: string, endpoint: Endpoint): void;
-  /** Forgets every endpoint of a scope (e.g. after the owner changes settings). */
-  forget(scope: string): void;
-}
+export type UnavailableMemory = EndpointMemory;
 
-/** The scope a memory entry belongs to: which base and which key, as a one-way hash. */
-export function unavailableScope(base: string, apiKey: string): string {
+/** The storage name of a scope: which base and which key, as a one-way hash. */
+function scopeHash({ base, apiKey }: MemoryScope): string {
   return hashSettings('unavailable', base, apiKey);
 }
-
-const ENDPOINTS: readonly Endpoint[] = ['models', 'probe', 'costs', 'spend_limit', 'balance'];
 
 export function createUnavailableMemory(options: { storage?: StorageLike; ttlMs?: number; now?: () => number } = {}): UnavailableMemory {
   const storage = safeStorage(options.storage ?? createMemoryStorage());
   const ttlMs = options.ttlMs ?? UNAVAILABLE_TTL_MS;
   const now = options.now ?? Date.now;
-  const keyOf = (scope: string, endpoint: Endpoint) => `${PREFIX}${scope}:${endpoint}`;
+  const keyOf = (scope: MemoryScope, endpoint: Endpoint) => `${PREFIX}${scopeHash(scope)}:${endpoint}`;
 
   return {
     isUnavailable(scope, endpoint) {
@@ -44,18 +38,15 @@ export function createUnavailableMemory(options: { storage?: StorageLike; ttlMs?
     remember(scope, endpoint) {
       storage.setItem(keyOf(scope, endpoint), String(now() + ttlMs));
     },
-    forget(scope) {
-      for (const endpoint of ENDPOINTS) storage.removeItem(keyOf(scope, endpoint));
-    },
   };
 }
 
 let pageDefault: UnavailableMemory | undefined;
 
 /**
- * The memory runCheck uses when given none: localStorage where there is one (the
- * widget: survives reloads, shared by tabs), else in-memory for this process.
- * Created on first use so importing this module touches no storage.
+ * The widget's memory: localStorage where there is one (survives reloads, shared by
+ * tabs), else in-memory for this page. Created on first use so importing this module
+ * touches no storage.
  */
 export function defaultUnavailableMemory(): UnavailableMemory {
   pageDefault ??= createUnavailableMemory({ storage: browserLocalStorage() ?? createMemoryStorage() });

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStorage } from '../../../src/billing/storage.ts';
-import { createLocalLockManager } from '../../../src/billing/tab-lock.ts';
-import { createUnavailableMemory } from '../../../src/billing/unavailable-memory.ts';
+import { createMemoryStorage } from '../../../src/monitor/storage.ts';
+import { createLocalLockManager } from '../../../src/monitor/tab-lock.ts';
+import { createUnavailableMemory } from '../../../src/monitor/unavailable-memory.ts';
 import { DEFAULT_OPTIONS } from '../../../src/health/options.ts';
 import type { HealthOptions } from '../../../src/health/types.ts';
-import { asSignals, createEngineSource } from '../../../src/kommo/engine.ts';
-import type { HealthSource } from '../../../src/kommo/health-source.ts';
+import { createEngineSource } from '../../../src/monitor/engine.ts';
+import type { HealthSource } from '../../../src/monitor/report-source.ts';
 import { MODELS_LIST } from '../../../src/mocks/bodies.ts';
 
 const KEY = 'sk-proj-SECRETSECRETSECRET1234';
 const BASE = 'https://api.openai.com';
+const RELAY = 'https://relay.example.test';
 
 function jsonResponse(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -39,11 +40,17 @@ function settled(source: HealthSource): Promise<void> {
   });
 }
 
-function makeSource(fetch: typeof globalThis.fetch, storage = createMemoryStorage(), options: Partial<HealthOptions> = {}, now = () => Date.parse('2026-11-27T10:00:00Z')) {
+function makeSource(
+  fetch: typeof globalThis.fetch,
+  storage = createMemoryStorage(),
+  options: Partial<HealthOptions> = {},
+  now = () => Date.parse('2026-11-27T10:00:00Z'),
+  baseUrl = BASE,
+) {
   return {
     storage,
     source: createEngineSource(
-      { apiKey: KEY, baseUrl: BASE, options: { ...DEFAULT_OPTIONS, ...options } },
+      { apiKey: KEY, baseUrl, options: { ...DEFAULT_OPTIONS, ...options } },
       { accountId: '123', fetch, now, memory: createUnavailableMemory(), coordinator: { storage, channel: null, locks: createLocalLockManager() } },
     ),
   };
@@ -52,7 +59,7 @@ function makeSource(fetch: typeof globalThis.fetch, storage = createMemoryStorag
 describe('createEngineSource', () => {
   it('checks, evaluates, and sends the key only to the base URL', async () => {
     const { fetch, calls } = fakeFetch((path) => (path === '/v1/models' ? jsonResponse(MODELS_LIST) : jsonResponse({}, 404)));
-    const { source } = makeSource(fetch);
+    const { source } = makeSource(fetch, createMemoryStorage(), { quotaProbe: false });
     const done = settled(source);
     source.refresh();
     await done;
@@ -128,7 +135,8 @@ describe('createEngineSource', () => {
     const { fetch } = fakeFetch((path) =>
       path === '/v1/models' ? jsonResponse(MODELS_LIST) : path === '/v1/organization/costs' ? jsonResponse(costs) : jsonResponse({}, 404),
     );
-    const first = makeSource(fetch, createMemoryStorage(), { monthlyBudgetUsd: 100 }, () => t);
+    // Spend is read through a relay (on api.openai.com costs needs an Admin key).
+    const first = makeSource(fetch, createMemoryStorage(), { monthlyBudgetUsd: 100, quotaProbe: false }, () => t, RELAY);
     const done = settled(first.source);
     first.source.refresh();
     await done;
@@ -137,7 +145,7 @@ describe('createEngineSource', () => {
 
     // The same cached check, shown by a card opened after midnight UTC on the 1st.
     t = Date.parse('2026-12-01T00:05:00Z');
-    const later = makeSource(fetch, first.storage, { monthlyBudgetUsd: 100 }, () => t);
+    const later = makeSource(fetch, first.storage, { monthlyBudgetUsd: 100, quotaProbe: false }, () => t, RELAY);
     const report = later.source.snapshot().report;
     expect(report?.checkedAt).toBe('2026-11-30T23:50:00.000Z');
     expect(report?.spend).toBeUndefined();
@@ -167,18 +175,51 @@ describe('createEngineSource', () => {
   }, 15_000);
 });
 
-describe('asSignals', () => {
-  it('accepts Signals-shaped values and rejects the rest', () => {
-    const ok = { kind: 'ok', value: {} };
-    const good = { models: ok, probe: ok, costs: ok, spendLimit: ok, balance: ok, lastSuccessAt: null };
-    expect(asSignals(good)).toBe(good);
-    expect(asSignals(null)).toBeNull();
-    expect(asSignals('x')).toBeNull();
-    expect(asSignals({ ...good, balance: undefined })).toBeNull();
-    expect(asSignals({ ...good, probe: { kind: 'weird' } })).toBeNull();
-    expect(asSignals({ ...good, lastSuccessAt: 5 })).toBeNull();
-    // evaluate() reads an ok outcome's value: an ok without one is not ours.
-    expect(asSignals({ ...good, balance: { kind: 'ok' } })).toBeNull();
-    expect(asSignals({ ...good, costs: { kind: 'ok', value: null } })).toBeNull();
+describe('the check history', () => {
+  it('records each check once, newest first, with codes and never the key', async () => {
+    let t = Date.parse('2026-11-27T10:00:00Z');
+    let healthy = true;
+    const { fetch } = fakeFetch((path) => (path !== '/v1/models' ? jsonResponse({}, 404) : healthy ? jsonResponse(MODELS_LIST) : invalidKey()));
+    const { source, storage } = makeSource(fetch, createMemoryStorage(), { quotaProbe: false }, () => t);
+    let done = settled(source);
+    source.recheck();
+    await done;
+    healthy = false;
+    t += 60_000;
+    done = settled(source);
+    source.recheck();
+    await done;
+    expect(source.history.list()).toEqual([
+      { at: '2026-11-27T10:01:00.000Z', status: 'critical', findings: ['key_invalid', 'quota_unverified', 'spend_unavailable'] },
+      { at: '2026-11-27T10:00:00.000Z', status: 'ok', findings: ['quota_unverified', 'spend_unavailable'] },
+    ]);
+    expect(JSON.stringify(storage.entries())).not.toContain(KEY);
+    source.dispose();
+  });
+});
+
+describe('a cached value that does not fit the schema', () => {
+  it('is ignored: the panel shows no "$NaN", and a fresh check runs', async () => {
+    const { fetch, calls } = fakeFetch((path) => (path === '/v1/models' ? jsonResponse(MODELS_LIST) : jsonResponse({}, 404)));
+    const first = makeSource(fetch, createMemoryStorage(), { quotaProbe: false });
+    let done = settled(first.source);
+    first.source.refresh();
+    await done;
+    first.source.dispose();
+    // Corrupt the cached entry the way the issue describes: an ok costs without numbers.
+    const [[name, text]] = first.storage.entries().filter(([key]) => key.includes(':check:')) as [[string, string]];
+    const entry = JSON.parse(text) as { value: Record<string, unknown> };
+    entry.value.costs = { kind: 'ok', value: {} };
+    first.storage.setItem(name, JSON.stringify(entry));
+
+    const before = calls.length;
+    const second = makeSource(fetch, first.storage, { quotaProbe: false });
+    expect(second.source.snapshot().report).toBeNull();
+    done = settled(second.source);
+    second.source.refresh();
+    await done;
+    expect(calls.length).toBeGreaterThan(before);
+    expect(second.source.snapshot().report?.spend).toBeUndefined();
+    second.source.dispose();
   });
 });

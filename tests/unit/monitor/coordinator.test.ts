@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createCheckCoordinator, type CheckCoordinator, type CoordinatorOptions } from '../../../src/billing/check-coordinator.ts';
-import { createMemoryStorage, type MemoryStorage } from '../../../src/billing/storage.ts';
-import { createLocalLockManager, type LockManagerLike } from '../../../src/billing/tab-lock.ts';
-import type { ChannelFactory, ChannelLike } from '../../../src/billing/tab-channel.ts';
-import { hashSettings } from '../../../src/billing/hash.ts';
+import { createCheckCoordinator, type CheckCoordinator, type CoordinatorOptions } from '../../../src/monitor/check-coordinator.ts';
+import { createMemoryStorage, type MemoryStorage } from '../../../src/monitor/storage.ts';
+import { createLocalLockManager, type LockManagerLike } from '../../../src/monitor/tab-lock.ts';
+import type { ChannelFactory, ChannelLike } from '../../../src/monitor/tab-channel.ts';
+import { hashSettings } from '../../../src/monitor/hash.ts';
 
 /** An in-process stand-in for BroadcastChannel: delivers to every other member, async. */
 function createFakeHub(): { factory: ChannelFactory; posted: unknown[] } {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Report } from '../../../src/health/types.ts';
-import { createReportSource, createUnconfiguredSource, type ReportEngine } from '../../../src/kommo/health-source.ts';
+import { createReportSource, createUnconfiguredSource, type ReportEngine } from '../../../src/monitor/report-source.ts';
 
 const report = (status: Report['status'], checkedAt = '2026-11-27T10:00:00.000Z'): Report => ({ status, findings: [], checkedAt });
 

@@ -1,15 +1,29 @@
 // The real data source: runCheck (src/billing) under the cross-tab coordinator, judged
 // by evaluate (src/health). The cache holds Signals without server messages, keyed by
 // a one-way hash; the key itself never reaches storage, the DOM or a log.
-import { createCheckCoordinator, type CheckCoordinator } from '../billing/check-coordinator.ts';
+import { normalizeBaseUrl } from '../billing/base-url.ts';
 import { runCheck } from '../billing/check.ts';
-import { hashSettings } from '../billing/hash.ts';
-import type { UnavailableMemory } from '../billing/unavailable-memory.ts';
-import type { Outcome, Signals } from '../billing/signals.ts';
+import { cleanPasted } from '../billing/credentials.ts';
+import type { EndpointMemory } from '../billing/memory.ts';
+import { ENDPOINT_IDS } from '../health/endpoints.ts';
 import { evaluate } from '../health/evaluate.ts';
-import type { Report } from '../health/types.ts';
-import { createReportSource, type HealthSource } from './health-source.ts';
-import { checkIntervalMs, type WidgetConfig } from './settings.ts';
+import type { Outcome, Signals } from '../health/signals.ts';
+import type { HealthOptions, Report } from '../health/types.ts';
+import { createCheckCoordinator, type CheckCoordinator, type CoordinatorOptions } from './check-coordinator.ts';
+import { hashSettings } from './hash.ts';
+import { createCheckHistory, type CheckHistory } from './history.ts';
+import { createReportSource, type HealthSource } from './report-source.ts';
+import { parseSignals } from './signals-schema.ts';
+import { browserLocalStorage, createMemoryStorage } from './storage.ts';
+import { defaultUnavailableMemory } from './unavailable-memory.ts';
+
+/** What a check needs from the saved settings. */
+export interface MonitorConfig {
+  apiKey: string;
+  /** As saved; runCheck normalizes it and refuses anything but https/loopback. */
+  baseUrl: string;
+  options: HealthOptions;
+}
 
 export interface EngineDeps {
   /** Which Kommo account (cache scope): APP.constant('account').id or the subdomain. */
@@ -17,12 +31,16 @@ export interface EngineDeps {
   fetch?: typeof fetch;
   now?: () => number;
   /** Where unavailable endpoints are remembered (the shared default in production). */
-  memory?: UnavailableMemory;
+  memory?: EndpointMemory;
   /** Passed through to the coordinator (tests use in-memory ones). */
-  coordinator?: Partial<Parameters<typeof createCheckCoordinator<Signals>>[0]>;
+  coordinator?: Partial<CoordinatorOptions<Signals>>;
 }
 
-const OUTCOME_KINDS = new Set(['ok', 'error', 'skipped']);
+/** How often the sidebar checks (the `checkEveryMinutes` option, at least a minute). */
+export function checkIntervalMs(options: HealthOptions): number {
+  return Math.max(1, options.checkEveryMinutes) * 60_000;
+}
+
 /**
  * The refresh timer fires once per interval; a cached result that is an interval old
  * minus this much already counts as due, so timer jitter never skips a round.
@@ -33,10 +51,9 @@ const NOT_THIS_MONTH = { kind: 'skipped', reason: 'not_applicable' } as const;
 function sameUtcMonth(a: Date, b: Date): boolean {
   return a.getUTCFullYear() === b.getUTCFullYear() && a.getUTCMonth() === b.getUTCMonth();
 }
-const SIGNAL_KEYS = ['models', 'probe', 'costs', 'spendLimit', 'balance'] as const;
 
 /** Server text stays out of the cache: findings get their words from locales. */
-function withoutMessage<T>(outcome: Outcome<T>): Outcome<T> {
+function withoutMessage(outcome: Outcome<unknown>): Outcome<unknown> {
   if (outcome.kind !== 'error' || outcome.message === undefined) return outcome;
   const { message: _dropped, ...rest } = outcome;
   return rest;
@@ -44,28 +61,22 @@ function withoutMessage<T>(outcome: Outcome<T>): Outcome<T> {
 
 function cacheable(signals: Signals): Signals {
   const copy: Record<string, unknown> = { ...signals };
-  for (const key of SIGNAL_KEYS) copy[key] = withoutMessage<unknown>(signals[key]);
-  return copy as unknown as Signals;
+  for (const endpoint of ENDPOINT_IDS) copy[endpoint] = withoutMessage(signals[endpoint]);
+  return copy as Signals;
 }
 
-/** A cached value comes from storage or another tab: accept only Signals-shaped data. */
-export function asSignals(raw: unknown): Signals | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const record = raw as Record<string, { kind?: unknown } | null | undefined>;
-  const last = (raw as { lastSuccessAt?: unknown }).lastSuccessAt;
-  const shaped =
-    SIGNAL_KEYS.every((key) => {
-      const outcome = record[key] as { kind?: unknown; value?: unknown } | null | undefined;
-      // evaluate() reads an ok outcome's value: a cached ok without one is not ours.
-      return OUTCOME_KINDS.has(String(outcome?.kind)) && (outcome?.kind !== 'ok' || (typeof outcome.value === 'object' && outcome.value !== null));
-    }) &&
-    (last === undefined || last === null || typeof last === 'string');
-  return shaped ? (raw as Signals) : null;
+/** The history lives beside the cache, scoped to the account and the base (never the key). */
+function historyFor(config: MonitorConfig, deps: EngineDeps): CheckHistory {
+  const base = normalizeBaseUrl(config.baseUrl);
+  const storage = deps.coordinator?.storage ?? browserLocalStorage() ?? createMemoryStorage();
+  return createCheckHistory(storage, hashSettings('history', deps.accountId, base.ok ? base.base : ''));
 }
 
-export function createEngineSource(config: WidgetConfig, deps: EngineDeps): HealthSource {
+export function createEngineSource(config: MonitorConfig, deps: EngineDeps): HealthSource & { history: CheckHistory } {
   const now = deps.now ?? Date.now;
   const { options } = config;
+  const apiKey = cleanPasted(config.apiKey);
+  const history = historyFor(config, deps);
   const toReport = (signals: Signals, at: number): Report => {
     const today = new Date(now());
     // A cached check from last month read last month's spend: after midnight UTC on
@@ -75,29 +86,33 @@ export function createEngineSource(config: WidgetConfig, deps: EngineDeps): Heal
   };
 
   const coordinator: CheckCoordinator<Signals> = createCheckCoordinator<Signals>({
-    cacheKey: hashSettings('check', deps.accountId, config.baseUrl.trim(), config.apiKey, String(options.quotaProbe), options.probeModel),
+    cacheKey: hashSettings('check', deps.accountId, cleanPasted(config.baseUrl), apiKey, String(options.quotaProbe), options.probeModel),
     ttlMs: checkIntervalMs(options) - DUE_EARLY_MS,
-    parse: asSignals,
+    parse: parseSignals,
     now,
     ...deps.coordinator,
     run: async () => {
       const previous = coordinator.peek()?.value;
+      const startedAt = now();
       const signals = await runCheck({
-        apiKey: config.apiKey,
+        apiKey,
         baseUrl: config.baseUrl,
         quotaProbe: options.quotaProbe,
         probeModel: options.probeModel,
         now: () => new Date(now()),
+        memory: deps.memory ?? defaultUnavailableMemory(),
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
-        ...(deps.memory ? { memory: deps.memory } : {}),
       });
       // `stale` needs the last good check even when this one failed.
       const lastSuccessAt = signals.lastSuccessAt ?? previous?.lastSuccessAt ?? null;
-      return cacheable({ ...signals, lastSuccessAt });
+      const result = cacheable({ ...signals, lastSuccessAt });
+      // Only the tab that ran the check records it, so each check is listed once.
+      history.record(toReport(result, startedAt));
+      return result;
     },
   });
 
-  return createReportSource({
+  const source = createReportSource({
     async run(force) {
       const value = await coordinator.get({ force });
       const entry = coordinator.peek();
@@ -112,4 +127,5 @@ export function createEngineSource(config: WidgetConfig, deps: EngineDeps): Heal
     },
     dispose: () => coordinator.dispose(),
   });
+  return { ...source, history };
 }
