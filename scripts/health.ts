@@ -63,16 +63,20 @@ async function run(parsed: ReturnType<typeof parseArgs>): Promise<number> {
     return EXIT_BAD_ARGUMENTS;
   }
   const { plan } = planned;
-  const server = plan.mock === null ? null : (await import('../src/mocks/node.ts')).startMockServer(plan.mock as ScenarioName) // planRun checked the name;
+  const at = plan.at;
+  const now = at ? () => new Date(at) : () => new Date();
+  // planRun checked the name.
+  const server = plan.mock === null ? null : (await import('../src/mocks/node.ts')).startMockServer(plan.mock as ScenarioName, { now });
   try {
     const signals = await runCheck({
       apiKey: plan.apiKey,
       baseUrl: plan.baseUrl,
       quotaProbe: plan.options.quotaProbe,
       probeModel: plan.options.probeModel,
+      now,
       ...(server && { timeoutMs: MOCK_TIMEOUT_MS }),
     });
-    const report = evaluate(signals, plan.options, new Date());
+    const report = evaluate(signals, plan.options, now(), plan.timeZone ? { timeZone: plan.timeZone } : {});
     const context = { baseUrl: plan.baseUrl, mock: plan.mock };
     const format = createFormatters('en', { timeZone: 'UTC' });
     const output = args.json

@@ -10,6 +10,9 @@ export interface ScenarioInfo {
   apiKey: string;
   baseUrl: string;
   options?: Partial<HealthOptions>;
+  /** A scenario about one moment (ISO instant) is checked at that moment. */
+  at?: string;
+  timeZone?: string;
 }
 
 export type BaseUrlCheck = { ok: true; base: string; isOpenAI: boolean } | { ok: false; reason: 'invalid' | 'not_https' };
@@ -26,6 +29,10 @@ export interface RunPlan {
   baseUrl: string;
   options: HealthOptions;
   mock: string | null;
+  /** The clock of a one-moment mock scenario; null = now. */
+  at: Date | null;
+  /** The calendar zone of a mock scenario; absent = this machine's. */
+  timeZone?: string;
 }
 
 export type PlanResult = { ok: true; plan: RunPlan } | { ok: false; message: string };
@@ -77,5 +84,7 @@ export function planRun(args: CliArgs, deps: PlanDeps): PlanResult {
   }
 
   const options: HealthOptions = { ...DEFAULT_OPTIONS, ...scenario?.options, ...flagOptions(args) };
-  return { ok: true, plan: { apiKey, baseUrl: base.base, options, mock: args.mock ?? null } };
+  const moment = scenario?.at === undefined ? {} : { at: new Date(scenario.at) };
+  const zone = scenario?.timeZone === undefined ? {} : { timeZone: scenario.timeZone };
+  return { ok: true, plan: { apiKey, baseUrl: base.base, options, mock: args.mock ?? null, at: null, ...moment, ...zone } };
 }

@@ -13,7 +13,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const UNLIMITED_USD = 1e8;
 
 /** Usage window: first of the month to tomorrow (the end date is exclusive). */
-export function legacyUsageUrl(base: string, now: Date): string {
+function legacyUsageUrl(base: string, now: Date): string {
   const query = new URLSearchParams({
     start_date: utcDate(monthStartUtc(now)),
     end_date: utcDate(new Date(now.getTime() + DAY_MS)),

@@ -6,7 +6,7 @@ export type BaseUrlResult =
   | { ok: true; base: string; isOpenAI: boolean }
   | { ok: false; reason: 'invalid' | 'not_https' };
 
-export const DEFAULT_BASE_URL = 'https://api.openai.com';
+const DEFAULT_BASE_URL = 'https://api.openai.com';
 const OPENAI_HOST = 'api.openai.com';
 // Plain http is allowed only for loopback (local relays and mock servers).
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);

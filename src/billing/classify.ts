@@ -21,7 +21,7 @@ export interface Classified {
 }
 
 /** `error.code` values (openai-billing.md §3 and the relays' sources). */
-export const CODE_TO_FINDING: Readonly<Record<string, ErrorCode>> = {
+const CODE_TO_FINDING: Readonly<Record<string, ErrorCode>> = {
   invalid_api_key: 'key_invalid',
   account_deactivated: 'account_inactive',
   access_terminated: 'account_inactive',
@@ -42,7 +42,7 @@ export const CODE_TO_FINDING: Readonly<Record<string, ErrorCode>> = {
 const RELAY_QUOTA_TYPES: Readonly<Record<string, ErrorCode>> = Object.fromEntries(RELAY_QUOTA_CODES.map((code) => [code, 'credits_exhausted']));
 
 /** `error.type` values that decide on their own when the code did not. */
-export const TYPE_TO_FINDING: Readonly<Record<string, ErrorCode>> = {
+const TYPE_TO_FINDING: Readonly<Record<string, ErrorCode>> = {
   insufficient_quota: 'credits_exhausted',
   billing_not_active: 'account_inactive',
   access_terminated: 'account_inactive',
@@ -73,7 +73,7 @@ function lookup(table: Readonly<Record<string, ErrorCode>>, key: string | undefi
 }
 
 /** Reads the error envelope if the body has one; anything else yields empty fields. */
-export function readErrorFields(body: unknown): { code?: string; type?: string; message?: string; param?: string } {
+function readErrorFields(body: unknown): { code?: string; type?: string; message?: string; param?: string } {
   const parsed = ErrorEnvelopeSchema.safeParse(body);
   if (!parsed.success || parsed.data.error === null) return {};
   const { code, type, message, param } = parsed.data.error;

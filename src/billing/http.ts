@@ -22,16 +22,16 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 const MAX_ATTEMPTS = 3;
 const BACKOFF_BASE_MS = 300;
 /** Longest server-requested wait we honour; longer ones are reported instead. */
-export const MAX_RETRY_AFTER_MS = 2_000;
+const MAX_RETRY_AFTER_MS = 2_000;
 
 /** Exponential backoff with jitter in [50 %, 100 %] of the step, so tabs spread out. */
-export function backoffMs(retry: number, random: () => number): number {
+function backoffMs(retry: number, random: () => number): number {
   const step = Math.min(MAX_RETRY_AFTER_MS, BACKOFF_BASE_MS * 2 ** retry);
   return Math.round(step * (0.5 + 0.5 * Math.min(1, Math.max(0, random()))));
 }
 
 /** `retry-after-ms`, then `retry-after` (seconds or an HTTP date), in ms; null if absent/invalid. */
-export function retryAfterMs(headers: Headers, now: number): number | null {
+function retryAfterMs(headers: Headers, now: number): number | null {
   const ms = Number(headers.get('retry-after-ms') ?? NaN);
   if (Number.isFinite(ms) && ms >= 0) return ms;
   const raw = headers.get('retry-after');

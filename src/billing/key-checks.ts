@@ -15,7 +15,7 @@ export async function checkModels(ctx: EndpointContext): Promise<Outcome<{ count
 }
 
 /** The probe's request body; `max_tokens` is deprecated on OpenAI but the one relays understand. */
-export function probeBody(model: string, isOpenAI: boolean): Record<string, unknown> {
+function probeBody(model: string, isOpenAI: boolean): Record<string, unknown> {
   return {
     model,
     messages: [{ role: 'user', content: PROBE_PROMPT }],

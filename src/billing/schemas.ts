@@ -35,11 +35,11 @@ export const ChatCompletionSchema = z.object({
 // Costs' `amount.value` is documented as a number but often arrives as a
 // high-precision decimal string ("0.00042075"). Either way it must be finite.
 const DECIMAL_TEXT = /^\s*-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
-export const AmountValueSchema = z.custom<number | string>((value) =>
+const AmountValueSchema = z.custom<number | string>((value) =>
   typeof value === 'string' ? DECIMAL_TEXT.test(value) && Number.isFinite(Number(value)) : Number.isFinite(value),
 );
 
-export const CostsResultSchema = z.object({
+const CostsResultSchema = z.object({
   amount: z.optional(
     z.nullable(
       z.object({
@@ -52,7 +52,7 @@ export const CostsResultSchema = z.object({
   line_item: z.optional(z.nullable(z.string())),
 });
 
-export const CostsBucketSchema = z.object({
+const CostsBucketSchema = z.object({
   start_time: z.number().check(wholeNumber, z.nonnegative()),
   end_time: z.optional(z.number()),
   results: z.array(CostsResultSchema),
@@ -87,5 +87,3 @@ export const LegacyUsageSchema = z.object({
 });
 
 export type CostsPage = z.infer<typeof CostsPageSchema>;
-export type CostsResult = z.infer<typeof CostsResultSchema>;
-export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;

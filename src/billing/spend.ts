@@ -6,11 +6,11 @@ import { failureOutcome, interpret, monthStartUtc, utcDate, type EndpointContext
 import { requestJson } from './http.ts';
 
 /** Buckets per page: a month fits in one page (the API allows up to 180). */
-export const COSTS_PAGE_LIMIT = 31;
+const COSTS_PAGE_LIMIT = 31;
 /** Enough for a month at one bucket per page; stops a server that keeps saying `has_more`. */
-export const MAX_COSTS_PAGES = 40;
+const MAX_COSTS_PAGES = 40;
 
-export function costsUrl(base: string, startTime: number, page: string | null): string {
+function costsUrl(base: string, startTime: number, page: string | null): string {
   const query = new URLSearchParams({ start_time: String(startTime), bucket_width: '1d', limit: String(COSTS_PAGE_LIMIT) });
   if (page !== null) query.set('page', page);
   return `${base}/v1/organization/costs?${query.toString()}`;

@@ -10,10 +10,10 @@ import { isoDay, lastDayOfMonthNumber, localDayNumber } from './utc.ts';
  * last valid day and 0 the day after (expired). The warning shows while
  * `daysLeft <= 30`, i.e. last valid day − today < 30.
  */
-export const CARD_WARNING_DAYS = 30;
+const CARD_WARNING_DAYS = 30;
 
 /** Day number of the card's last valid day; "YY" is read as 20YY. */
-export function cardLastValidDay(expiry: string): number {
+function cardLastValidDay(expiry: string): number {
   const month = Number(expiry.slice(0, 2));
   const year = 2000 + Number(expiry.slice(3, 5));
   return lastDayOfMonthNumber(year, month - 1);

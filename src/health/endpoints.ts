@@ -10,9 +10,9 @@
  * - `auxiliary`: reads extra data (spend, limit, relay balance). Its 401/403/404 means
  *   "not available to this key", never that the key is bad (design.md, key_invalid).
  */
-export type EndpointRole = 'key' | 'auxiliary';
+type EndpointRole = 'key' | 'auxiliary';
 
-export interface EndpointRule {
+interface EndpointRule {
   role: EndpointRole;
   /** The finding that speaks for an unavailable auxiliary endpoint; null = it is just absent. */
   whenUnavailable: 'spend_unavailable' | null;

@@ -3,13 +3,13 @@ import type { Finding, Forecast } from './types.ts';
 import { daysInUtcMonth } from './utc.ts';
 
 /** `budget_near` once spend reaches this share of the budget. */
-export const NEAR_BUDGET_SHARE = 0.8;
+const NEAR_BUDGET_SHARE = 0.8;
 
 /**
  * The forecast may warn only once this many whole UTC days of the month are over:
  * $2 spent before dawn on the 1st must not be projected to $60.
  */
-export const FORECAST_CALM_DAYS = 3;
+const FORECAST_CALM_DAYS = 3;
 
 // Costs arrive as high-precision decimals ("0.00042075"); a hair of tolerance keeps
 // 5.60 of a 7.00 budget at exactly 80 % instead of losing it to float rounding.

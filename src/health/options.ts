@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import type { HealthOptions } from './types.ts';
 import { wholeNumber } from './zod-checks.ts';
 
-export interface OptionProblem {
+interface OptionProblem {
   /** The option key, or '*' when the whole value is unusable. */
   key: string;
   /** Short English reason for logs and the settings form (not a user-facing finding). */
@@ -59,19 +59,6 @@ export const OPTION_FIELDS = {
 } as const;
 
 type OptionKey = keyof typeof OPTION_FIELDS;
-
-/**
- * The whole setting as one schema (all keys optional, unknown keys kept), for values
- * as parseOptions reads them: a blank card expiry has already become null.
- */
-export const OptionsSchema = z.looseObject({
-  quotaProbe: z.optional(OPTION_FIELDS.quotaProbe),
-  probeModel: z.optional(OPTION_FIELDS.probeModel),
-  cardExpiry: z.optional(OPTION_FIELDS.cardExpiry),
-  monthlyBudgetUsd: z.optional(OPTION_FIELDS.monthlyBudgetUsd),
-  lowBalanceUsd: z.optional(OPTION_FIELDS.lowBalanceUsd),
-  checkEveryMinutes: z.optional(OPTION_FIELDS.checkEveryMinutes),
-});
 
 const EXPECTED: Record<OptionKey, string> = {
   quotaProbe: 'expected true or false',
@@ -143,9 +130,4 @@ export function parseOptions(raw: unknown): ParsedOptions {
     Object.defineProperty(options, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return { options, problems };
-}
-
-/** The setting's stored form; unknown keys survive the round trip. */
-export function serializeOptions(options: HealthOptions): string {
-  return JSON.stringify(options);
 }

@@ -5,7 +5,7 @@
 import type { Finding } from './types.ts';
 
 /** Intervals without a successful check before the status is called stale. */
-export const STALE_INTERVALS = 3;
+const STALE_INTERVALS = 3;
 
 export function staleFinding(
   lastSuccessAt: string | null | undefined,

@@ -1,6 +1,6 @@
 // The report the pure rules produce, read by the UI and the CLI. Finding codes and
 // severities are fixed by design.md.
-import type { BalanceSignal, Endpoint, ErrorCode, SpendSignal } from './signals.ts';
+import type { BalanceSignal, Endpoint, SpendSignal } from './signals.ts';
 
 export type * from './signals.ts';
 
@@ -29,10 +29,6 @@ export const FINDING_SEVERITY = {
 export type FindingCode = keyof typeof FINDING_SEVERITY;
 export type Severity = (typeof FINDING_SEVERITY)[FindingCode];
 export type Status = 'ok' | 'warning' | 'critical' | 'unknown';
-
-// Every code the client can classify a failure into is a finding code.
-type AssertSubset<T extends FindingCode> = T;
-export type ClassifiedCode = AssertSubset<ErrorCode>;
 
 /** The owner's options (the `options` setting), after parsing and defaults. */
 export interface HealthOptions {

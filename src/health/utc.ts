@@ -14,11 +14,6 @@ export function localDayNumber(date: Date, timeZone?: string): number {
   return Date.UTC(part('year'), part('month') - 1, part('day')) / DAY_MS;
 }
 
-/** Days since 1970-01-01 (UTC) of the day `date` falls on. */
-export function utcDayNumber(date: Date): number {
-  return Math.floor(date.getTime() / DAY_MS);
-}
-
 /** Day number of the last day of a month; `month0` is 0-based and may be 12 (→ next year). */
 export function lastDayOfMonthNumber(year: number, month0: number): number {
   // Day 0 of the following month is the last day of this one (handles leap Februaries).

@@ -1,6 +1,6 @@
 // Kommo's language codes and the Intl locale each one formats with.
 
-export const LANGUAGES = ['en', 'es', 'pt', 'tr', 'id'] as const;
+const LANGUAGES = ['en', 'es', 'pt', 'tr', 'id'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 // ByteGPT's Portuguese users are Brazilian (design.md), so pt formats as pt-BR.

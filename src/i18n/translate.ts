@@ -24,7 +24,7 @@ function lookup(tree: Record<string, unknown>, key: string): string | undefined 
 }
 
 /** Replaces {name} with params.name; a placeholder without a value stays as written. */
-export function interpolate(template: string, params?: TranslateParams): string {
+function interpolate(template: string, params?: TranslateParams): string {
   if (!params) return template;
   return template.replace(/\{([A-Za-z0-9_]+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,

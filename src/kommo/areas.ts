@@ -15,7 +15,7 @@ import { readParams, readWidgetCode } from './settings.ts';
 import type { KommoModal } from './sdk-types.ts';
 
 export const CARD_AREAS: ReadonlySet<string> = new Set(['lcard', 'ccard', 'comcard']);
-export const HOST_CLASS = 'bytegpt-health-host';
+const HOST_CLASS = 'bytegpt-health-host';
 
 export interface AreaRoots {
   card: Root | null;

@@ -3,7 +3,7 @@
 // reverse order, so the page ends as the widget found it (style-anchors §6.2).
 import { reportCaught } from './notify.ts';
 
-export type Dispose = () => void;
+type Dispose = () => void;
 
 export interface Disposer {
   /** Registers a cleanup; returns a function that runs it early (and forgets it). */

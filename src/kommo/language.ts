@@ -3,7 +3,7 @@
 import { createFormatters, createT, toLanguage, type Formatters, type Language, type Translate } from '../i18n/index.ts';
 import type { KommoApp, KommoWidgetBase } from './sdk-types.ts';
 
-export function readLanguage(app: KommoApp | null): Language {
+function readLanguage(app: KommoApp | null): Language {
   try {
     return toLanguage(app?.lang_id);
   } catch {

@@ -4,7 +4,7 @@
 // missing at run time (callers go through the readers in app.ts / settings.ts).
 
 /** Areas our callbacks care about (`self.system().area`). */
-export type KommoArea =
+type KommoArea =
   | 'lcard'
   | 'ccard'
   | 'comcard'
@@ -14,7 +14,7 @@ export type KommoArea =
   | 'advanced_settings'
   | (string & {});
 
-export interface KommoSystem {
+interface KommoSystem {
   area: KommoArea;
   amouser?: string;
   amouser_id?: number | string;
@@ -42,13 +42,13 @@ export interface KommoSettingsParams {
   [field: string]: unknown;
 }
 
-export interface RenderTemplateOptions {
+interface RenderTemplateOptions {
   caption?: { class_name?: string; html?: string };
   body: string;
   render: string;
 }
 
-export type InstallStatus = 'install' | 'installed' | 'not_configured';
+type InstallStatus = 'install' | 'installed' | 'not_configured';
 
 /** What Kommo mixes into the widget's prototype before calling `new Widget()`. */
 export interface KommoWidgetBase {
@@ -91,7 +91,7 @@ export interface KommoCallbacks {
 }
 
 /** `APP.constant('user')` (§12). */
-export interface KommoUser {
+interface KommoUser {
   id: number;
   login?: string;
   name?: string;
@@ -99,7 +99,7 @@ export interface KommoUser {
 }
 
 /** One record of `APP.constant('managers')`, keyed by user id as a string (§12). */
-export interface KommoManager {
+interface KommoManager {
   is_admin?: 'Y' | 'N';
   free_user?: 'Y' | 'N';
   active?: boolean | 'Y' | 'N';
@@ -116,21 +116,21 @@ export interface KommoConstants {
   account: { id?: number; subdomain?: string; [key: string]: unknown };
 }
 
-export interface KommoMessage {
+interface KommoMessage {
   header: string;
   text: string;
   date?: number;
   icon?: string;
 }
 
-export interface KommoErrorMessage {
+interface KommoErrorMessage {
   header?: string;
   text: string;
   date?: number;
   link?: string;
 }
 
-export interface KommoNotifications {
+interface KommoNotifications {
   show_message(message: KommoMessage): void;
   show_message_error(message: KommoErrorMessage & { header: string }): void;
   add_error(message: KommoErrorMessage): void;

@@ -2,7 +2,7 @@
 // reference, and the tag leaves the page when the last one is released.
 import { WIDGET_CSS } from '../ui/styles.ts';
 
-export const STYLE_ATTRIBUTE = 'data-bytegpt-health-style';
+const STYLE_ATTRIBUTE = 'data-bytegpt-health-style';
 
 interface SharedStyle {
   element: HTMLStyleElement;

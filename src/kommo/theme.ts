@@ -5,7 +5,7 @@ import type { Disposer } from './disposer.ts';
 
 export type ColorScheme = 'light' | 'dark';
 
-export const THEME_ATTRIBUTE = 'data-bytegpt-theme';
+const THEME_ATTRIBUTE = 'data-bytegpt-theme';
 
 export function readColorScheme(doc: Document): ColorScheme {
   return doc.documentElement?.getAttribute('data-color-scheme') === 'dark' ? 'dark' : 'light';

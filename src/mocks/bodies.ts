@@ -2,9 +2,11 @@
 // quoted in openai-billing.md §7 (E-numbers below). Kept apart from the handlers so
 // tests/unit/mocks/openapi.test.ts can check them against the official spec.
 // Environment-neutral: no node or DOM imports.
+import { VERDICT_ERRORS } from './bodies-verdicts.ts';
 
 export interface ErrorBody {
-  error: { message: string; type: string; param: string | null; code: string | null };
+  // Relays leave `param` and `code` out of some errors.
+  error: { message: string; type: string; param?: string | null; code?: string | null };
 }
 
 function errorBody(type: string, code: string | null, message: string): ErrorBody {
@@ -154,7 +156,10 @@ export const ERRORS = {
   },
 } as const satisfies Record<string, ErrorFixture>;
 
-export type ErrorName = keyof typeof ERRORS;
+/** Every error a scenario can ask an endpoint to answer with. */
+export const ALL_ERRORS = { ...ERRORS, ...VERDICT_ERRORS };
+
+export type ErrorName = keyof typeof ALL_ERRORS;
 
 /** E1 */
 export const MODELS_LIST = {

@@ -13,6 +13,11 @@ export interface CostsConfig {
   amounts: 'mixed' | 'string';
   /** Largest page the server returns whatever `limit` asked, to force several pages. */
   maxPageSize?: number;
+  /**
+   * Answers that only allow a partial sum: more pages claimed without a cursor, the
+   * same cursor handed back again, or amounts in another currency.
+   */
+  broken?: 'has_more_without_cursor' | 'repeated_cursor' | 'eur';
 }
 
 const DAY_SEC = 86_400;
@@ -103,7 +108,7 @@ function groupResults(config: CostsConfig, scale: number, dayStartSec: number, g
     const projectId = groupBy.has('project_id') ? sample.project_id : null;
     return {
       object: 'organization.costs.result',
-      amount: { value: amountValue(config, dayStartSec, micros, lineItem), currency: 'usd' },
+      amount: { value: amountValue(config, dayStartSec, micros, lineItem), currency: config.broken === 'eur' ? 'eur' : 'usd' },
       line_item: lineItem,
       project_id: projectId,
       api_key_id: groupBy.has('api_key_id') ? sample.api_key_id : null,
@@ -184,5 +189,12 @@ export function answerCosts(config: CostsConfig, query: URLSearchParams, nowSec:
     data.push({ object: 'bucket', start_time: next, end_time: next + DAY_SEC, results: groupResults(config, scale, next, groupBy) });
   }
   const hasMore = next < endSec;
-  return { ok: true, body: { object: 'page', data, has_more: hasMore, next_page: hasMore ? encodeCursor(next) : null } };
+  return { ok: true, body: { object: 'page', data, has_more: hasMore, next_page: hasMore ? nextCursor(config, cursor, next) : null } };
+}
+
+function nextCursor(config: CostsConfig, asked: string | null, next: number): string | null {
+  if (config.broken === 'has_more_without_cursor') return null;
+  // The page after the first hands back the cursor it was asked with: a loop.
+  if (config.broken === 'repeated_cursor' && asked !== null) return asked;
+  return encodeCursor(next);
 }

@@ -5,6 +5,7 @@ import { delay, http, type RequestHandler } from 'msw';
 import {
   BAD_GATEWAY_HTML,
   chatCompletion,
+  ALL_ERRORS,
   ERRORS,
   invalidKeyError,
   invalidUrlError,
@@ -21,7 +22,8 @@ import {
 } from './bodies.ts';
 import { answerCosts } from './costs.ts';
 import { errorJson, htmlPage, okJson, truncatedJson, type HeaderContext } from './respond.ts';
-import { MOCK_OPENAI_BASE, MOCK_RELAY_BASE, SCENARIOS, type Fault, type MockEndpoint, type Scenario, type ScenarioName } from './scenarios.ts';
+import { MOCK_OPENAI_BASE, MOCK_RELAY_BASE, type Fault, type MockEndpoint, type Scenario } from './scenario-types.ts';
+import { SCENARIOS, type ScenarioName } from './scenarios.ts';
 
 export interface MockServiceOptions {
   /** Delay before every answer, overriding the scenario's `latencyMs`. */
@@ -154,13 +156,14 @@ export function createMockService(name: ScenarioName, opts: MockServiceOptions =
 
     const token = bearerToken(request);
     if (token === '') return errorJson(ctx(), ERRORS.missing_key);
-    if (scenario.server.keyRevoked || token !== scenario.apiKey) return errorJson(ctx(), invalidKeyError(token));
+    if (scenario.server.keyRevoked || token !== (scenario.server.knownKey ?? scenario.apiKey)) return errorJson(ctx(), invalidKeyError(token));
 
-    if (typeof fault === 'object' && 'error' in fault) return errorJson(ctx(), ERRORS[fault.error]);
+    if (typeof fault === 'object' && 'error' in fault) return errorJson(ctx(), ALL_ERRORS[fault.error]);
     const normal = await normalAnswer(scenario, endpoint, request, base === MOCK_OPENAI_BASE, clock());
     if (normal.kind === 'error') return errorJson(ctx(), normal.fixture);
     if (fault === 'malformed_json') return truncatedJson(ctx(), normal.body);
     if (fault === 'schema_mismatch') return okJson(ctx(), endpoint === 'models' ? MODELS_WRONG_SHAPE : RELAY_ENVELOPE_WRONG_SHAPE);
+    if (fault === 'error_null') return okJson(ctx(), { ...(normal.body as Record<string, unknown>), error: null }, normal.rateLimits);
     return okJson(ctx(), normal.body, normal.rateLimits);
   }
 

@@ -2,64 +2,10 @@
 // CLI's `--mock`: what the mock server does, which key and base a client should use,
 // the owner options assumed, and what the full pipeline (runCheck → evaluate) must
 // conclude, per design.md's finding table. Environment-neutral: no node imports.
-import type { FindingCode, HealthOptions, Status } from '../health/types.ts';
-import type { ErrorName } from './bodies.ts';
-import type { CostsConfig } from './costs.ts';
+import { MOCK_OPENAI_BASE, MOCK_RELAY_BASE, type Scenario } from './scenario-types.ts';
+import { VERDICT_SCENARIOS } from './scenarios-verdicts.ts';
 
-export const MOCK_OPENAI_BASE = 'https://api.openai.com';
-/** `.test` is reserved (RFC 2606), so this host can never be real. */
-export const MOCK_RELAY_BASE = 'https://relay.bytegpt.test';
-
-/** Endpoints the mock serves, and the names its request counts use. */
-export type MockEndpoint = 'models' | 'chat' | 'costs' | 'spend_limit' | 'subscription' | 'usage';
-
-/** How one endpoint misbehaves; checked after the key, before the normal answer. */
-export type Fault =
-  | { error: ErrorName }
-  /** The first `failures` requests to the endpoint get a 500, later ones the normal answer. */
-  | { flaky: number }
-  /** Never answers: the client's timeout must win. */
-  | 'hang'
-  | 'malformed_json'
-  | 'schema_mismatch'
-  | 'bad_gateway_html';
-
-export interface ServerState {
-  /** The server no longer knows this key: every request gets 401 invalid_api_key (E14). */
-  keyRevoked?: boolean;
-  /** An account-level fault every endpoint answers with (deactivated, region, …). */
-  everywhere?: Fault;
-  /** Per-endpoint faults; they take precedence over `everywhere`. */
-  faults?: Partial<Record<MockEndpoint, Fault>>;
-  /**
-   * Present when `/v1/organization/*` answers this scenario's key. Those endpoints need
-   * an Admin key, which never goes into a browser (design.md), so the widget only sees
-   * spend through a server-side relay that holds the Admin key and accepts its own
-   * token: scenarios with `admin` are relay scenarios. Without it a normal project key
-   * gets 401 missing_scope (E9), as on api.openai.com.
-   */
-  admin?: {
-    /** `monthToDateUsd` is what the month's buckets up to the asked end (or now) add up to. */
-    costs: CostsConfig;
-    spendLimit: { thresholdCents: number; enforcing: boolean };
-  };
-  /** The relay's own balance via the legacy dashboard endpoints (E24/E25); OpenAI answers them 403 (E23). */
-  relayBalance?: { hardLimitUsd: number; usedCents: number };
-}
-
-export interface Scenario {
-  description: string;
-  /** The key a client should send ('' = none). Mock-only values, never real-looking. */
-  apiKey: string;
-  baseUrl: string;
-  /** Delay before every answer; createHandlers' option overrides it. */
-  latencyMs?: number;
-  /** The owner options this scenario assumes (parse with parseOptions). */
-  options?: Partial<HealthOptions>;
-  /** What runCheck → evaluate must report: status and the exact set of finding codes. */
-  expect: { status: Status; codes: FindingCode[] };
-  server: ServerState;
-}
+export { MOCK_OPENAI_BASE, MOCK_RELAY_BASE, type MockEndpoint, type Scenario } from './scenario-types.ts';
 
 const probeOn = { quotaProbe: true };
 const relayWallet = { hardLimitUsd: 100, usedCents: 1250 };
@@ -111,7 +57,7 @@ const SCENARIO_TABLE = {
     apiKey: relayToken('paginated'),
     baseUrl: MOCK_RELAY_BASE,
     options: { monthlyBudgetUsd: 30 },
-    expect: { status: 'critical', codes: ['budget_exceeded', 'quota_unverified'] },
+    expect: { status: 'critical', codes: ['budget_exceeded'] },
     server: {
       admin: { costs: { monthToDateUsd: 30.5, amounts: 'string', maxPageSize: 3 }, spendLimit: noLimit },
       relayBalance: relayWallet,
@@ -121,7 +67,7 @@ const SCENARIO_TABLE = {
     description: 'The org hard spend limit ($20, enforcing) is reached: month-to-date spend is $20.40 and paid calls fail with organization_spend_limit_exceeded.',
     apiKey: relayToken('limit-enforcing'),
     baseUrl: MOCK_RELAY_BASE,
-    expect: { status: 'critical', codes: ['quota_unverified', 'spend_limit_reached'] },
+    expect: { status: 'critical', codes: ['spend_limit_reached'] },
     server: {
       admin: { costs: { monthToDateUsd: 20.4, amounts: 'mixed' }, spendLimit: { thresholdCents: 2_000, enforcing: true } },
       relayBalance: relayWallet,
@@ -173,7 +119,7 @@ const SCENARIO_TABLE = {
     apiKey: openaiKey('revoked-0000MxYA'),
     baseUrl: MOCK_OPENAI_BASE,
     options: probeOn,
-    expect: { status: 'critical', codes: ['key_invalid'] },
+    expect: { status: 'critical', codes: ['key_invalid', 'spend_unavailable'] },
     server: { keyRevoked: true },
   },
   missing_key: {
@@ -189,7 +135,7 @@ const SCENARIO_TABLE = {
     apiKey: openaiKey('deactivated'),
     baseUrl: MOCK_OPENAI_BASE,
     options: probeOn,
-    expect: { status: 'critical', codes: ['account_inactive'] },
+    expect: { status: 'critical', codes: ['account_inactive', 'spend_unavailable'] },
     server: { everywhere: { error: 'account_deactivated' } },
   },
   access_terminated: {
@@ -197,7 +143,7 @@ const SCENARIO_TABLE = {
     apiKey: openaiKey('terminated'),
     baseUrl: MOCK_OPENAI_BASE,
     options: probeOn,
-    expect: { status: 'critical', codes: ['account_inactive'] },
+    expect: { status: 'critical', codes: ['account_inactive', 'spend_unavailable'] },
     server: { everywhere: { error: 'access_terminated' } },
   },
   billing_not_active: {
@@ -205,7 +151,7 @@ const SCENARIO_TABLE = {
     apiKey: openaiKey('billing-inactive'),
     baseUrl: MOCK_OPENAI_BASE,
     options: probeOn,
-    expect: { status: 'critical', codes: ['account_inactive'] },
+    expect: { status: 'critical', codes: ['account_inactive', 'spend_unavailable'] },
     server: { everywhere: { error: 'billing_not_active' } },
   },
   region_blocked: {
@@ -213,7 +159,7 @@ const SCENARIO_TABLE = {
     apiKey: openaiKey('region'),
     baseUrl: MOCK_OPENAI_BASE,
     options: probeOn,
-    expect: { status: 'critical', codes: ['region_blocked'] },
+    expect: { status: 'critical', codes: ['region_blocked', 'spend_unavailable'] },
     server: { everywhere: { error: 'region_blocked' } },
   },
   rate_limited: {
@@ -233,9 +179,10 @@ const SCENARIO_TABLE = {
     server: { faults: { chat: { error: 'missing_scope_model_request' } } },
   },
   costs_forbidden: {
-    description: 'The Admin endpoints refuse the key with 403 (not 401) missing_scope; probe off.',
-    apiKey: openaiKey('costs-403'),
-    baseUrl: MOCK_OPENAI_BASE,
+    description: 'A relay without an Admin key: its Admin endpoints refuse the token with 403 (not 401) missing_scope; probe off, so the headline says credit was not tested.',
+    apiKey: relayToken('costs-403'),
+    baseUrl: MOCK_RELAY_BASE,
+    options: { quotaProbe: false },
     expect: { status: 'ok', codes: ['quota_unverified', 'spend_unavailable'] },
     server: { faults: { costs: { error: 'missing_scope_usage_read_403' }, spend_limit: { error: 'missing_scope_usage_read_403' } } },
   },
@@ -244,7 +191,7 @@ const SCENARIO_TABLE = {
     apiKey: relayToken('low-balance'),
     baseUrl: MOCK_RELAY_BASE,
     options: { lowBalanceUsd: 5 },
-    expect: { status: 'warning', codes: ['balance_low', 'quota_unverified', 'spend_unavailable'] },
+    expect: { status: 'warning', codes: ['balance_low', 'spend_unavailable'] },
     server: { relayBalance: { hardLimitUsd: 20, usedCents: 1_725 } },
   },
   server_error_then_recovery: {
@@ -260,7 +207,7 @@ const SCENARIO_TABLE = {
     apiKey: openaiKey('timeout'),
     baseUrl: MOCK_OPENAI_BASE,
     options: probeOn,
-    expect: { status: 'unknown', codes: ['unreachable'] },
+    expect: { status: 'unknown', codes: ['unreachable', 'spend_unavailable'] },
     server: { everywhere: 'hang' },
   },
   malformed_json: {
@@ -287,6 +234,7 @@ const SCENARIO_TABLE = {
     expect: { status: 'unknown', codes: ['bad_response', 'spend_unavailable'] },
     server: { faults: { models: 'schema_mismatch' } },
   },
+  ...VERDICT_SCENARIOS,
 } satisfies Record<string, Scenario>;
 
 export type ScenarioName = keyof typeof SCENARIO_TABLE;

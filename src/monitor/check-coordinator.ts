@@ -23,7 +23,7 @@ export interface CoordinatorOptions<T> {
   onStorageChange?: (listener: (key: string | null) => void) => () => void;
 }
 
-export interface CachedValue<T> {
+interface CachedValue<T> {
   value: T;
   at: number;
 }

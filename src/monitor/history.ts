@@ -6,11 +6,11 @@ import type { Report } from '../health/types.ts';
 import { FINDING_SEVERITY } from '../health/types.ts';
 import { safeStorage, type StorageLike } from './storage.ts';
 
-export const HISTORY_LIMIT = 50;
+const HISTORY_LIMIT = 50;
 const PREFIX = 'bytegpt-billing:history:v1:';
 const STATUSES: ReadonlySet<unknown> = new Set(['ok', 'warning', 'critical', 'unknown']);
 
-export interface HistoryEntry {
+interface HistoryEntry {
   /** ISO time the check started. */
   at: string;
   status: Report['status'];

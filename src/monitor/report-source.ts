@@ -4,7 +4,7 @@
 import type { Report } from '../health/types.ts';
 
 /** One moment of the health check; src/ui's PanelState has the same shape. */
-export interface MonitorState {
+interface MonitorState {
   report: Report | null;
   /** A check is running right now. */
   checking: boolean;

@@ -6,7 +6,7 @@ import type { Endpoint } from '../health/endpoints.ts';
 import { hashSettings } from './hash.ts';
 import { browserLocalStorage, createMemoryStorage, safeStorage, type StorageLike } from './storage.ts';
 
-export const UNAVAILABLE_TTL_MS = 24 * 60 * 60 * 1000;
+const UNAVAILABLE_TTL_MS = 24 * 60 * 60 * 1000;
 const PREFIX = 'bytegpt-billing:unavailable:';
 
 export type UnavailableMemory = EndpointMemory;

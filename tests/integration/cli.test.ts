@@ -168,8 +168,8 @@ describe('health CLI against a real OpenAI-compatible server on 127.0.0.1', () =
 
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  it('reports credits_exhausted from the probe as critical, exit 2', async () => {
-    const run = await runCli(['--base-url', `http://127.0.0.1:${port}`, '--key', 'sk-test', '--probe', '--json']);
+  it('probes by default and reports credits_exhausted as critical, exit 2', async () => {
+    const run = await runCli(['--base-url', `http://127.0.0.1:${port}`, '--key', 'sk-test', '--json']);
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout) as Report;
     expect(run.code).toBe(2);
@@ -191,10 +191,17 @@ describe('health CLI against a real OpenAI-compatible server on 127.0.0.1', () =
     expect(seen.every((s) => s.authorization === 'Bearer sk-test')).toBe(true);
   });
 
-  it('without --probe the same server is reported as ok with the credit untested', async () => {
-    const run = await runCli(['--base-url', `http://127.0.0.1:${port}/v1`, '--key', 'sk-test']);
+  it('--probe (the old opt-in) is still accepted', async () => {
+    const run = await runCli(['--base-url', `http://127.0.0.1:${port}`, '--key', 'sk-test', '--probe', '--json']);
+    expect(run.code).toBe(2);
+    expect((JSON.parse(run.stdout) as Report).findings[0]?.code).toBe('credits_exhausted');
+  });
+
+  it('with --no-probe the same server is ok, and the headline says the credit was not tested', async () => {
+    const run = await runCli(['--base-url', `http://127.0.0.1:${port}/v1`, '--key', 'sk-test', '--no-probe']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^OpenAI billing health: OK - /);
+    expect(run.stdout).toMatch(new RegExp(`^OpenAI billing health: OK - ${english.status.ok_untested}\\n`));
+    expect(run.stdout).not.toContain(english.status.ok);
     expect(run.stdout).toContain(english.findings.quota_unverified?.title);
     expect(run.stdout).not.toContain('sk-test');
   });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { FINDING_SEVERITY } from '../../src/health/types.ts';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { FINDING_SEVERITY, type ErrorCode, type FindingCode } from '../../src/health/types.ts';
 
 // design.md fixes these codes and severities: other people automate against them.
 describe('finding codes', () => {
@@ -15,5 +15,10 @@ describe('finding codes', () => {
     // internal_error is ours (the widget's own failure), beside design.md's table.
     expect(bySeverity('unknown')).toEqual(['unreachable', 'bad_response', 'internal_error']);
     expect(bySeverity('info')).toEqual(['quota_unverified', 'spend_unavailable']);
+  });
+
+  // Checked by tsc (npm run typecheck), which covers tests/.
+  it('include every code a failed request is classified into', () => {
+    expectTypeOf<ErrorCode>().toExtend<FindingCode>();
   });
 });

@@ -1,6 +1,7 @@
 // runCheck against the mock OpenAI billing service (src/mocks, msw node server):
 // every named scenario, compared with the codes the scenario says a check finds.
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseOptions } from '../../../src/health/options.ts';
 import { runCheck } from '../../../src/billing/check.ts';
 import { createUnavailableMemory } from '../../../src/monitor/unavailable-memory.ts';
 import type { ErrorCode, Signals } from '../../../src/health/signals.ts';
@@ -20,6 +21,8 @@ function errorCodes(signals: Signals): string[] {
   const outcomes = [signals.models, signals.probe, signals.costs, signals.spend_limit, signals.balance];
   const codes = outcomes.flatMap((o) => (o.kind === 'error' ? [o.code] : []));
   if (signals.spend_limit.kind === 'ok' && signals.spend_limit.value.enforcing) codes.push('spend_limit_reached');
+  // design.md: an empty relay wallet is credits_exhausted.
+  if (signals.balance.kind === 'ok' && signals.balance.value.remainingUsd <= 0) codes.push('credits_exhausted');
   return [...new Set(codes)].sort();
 }
 
@@ -34,18 +37,20 @@ async function check(name: ScenarioName, extra: { memory?: ReturnType<typeof cre
   return runCheck({
     apiKey: scenario.apiKey,
     baseUrl: scenario.baseUrl,
-    quotaProbe: scenario.options?.quotaProbe === true,
-    probeModel: scenario.options?.probeModel ?? 'gpt-4o-mini-2024-07-18',
+    quotaProbe: parseOptions(scenario.options).options.quotaProbe,
+    probeModel: parseOptions(scenario.options).options.probeModel,
     timeoutMs: timeoutFor(scenario),
     memory: extra.memory ?? createUnavailableMemory(),
     sleep: async () => {},
+    ...(scenario.at ? { now: () => new Date(scenario.at as string) } : {}),
   });
 }
 
 describe('runCheck against every mock scenario', () => {
   for (const name of Object.keys(SCENARIOS) as ScenarioName[]) {
     it(name, async () => {
-      mock = startMockServer(name, { latencyMs: 0 });
+      const at = SCENARIOS[name].at;
+      mock = startMockServer(name, { latencyMs: 0, ...(at ? { now: () => new Date(at) } : {}) });
       const signals = await check(name);
       const expected = SCENARIOS[name].expect.codes.filter((code) => CLIENT_CODES.has(code)).sort();
       expect(errorCodes(signals)).toEqual(expected);
@@ -71,19 +76,19 @@ describe('details the scenarios pin down', () => {
     expect(mock.requests().costs).toBe(Math.ceil(new Date().getUTCDate() / pageSize));
   });
 
-  it('healthy: one request per endpoint, and no legacy calls on OpenAI', async () => {
+  it('healthy: models and the probe only; no Admin or legacy calls on OpenAI', async () => {
     mock = startMockServer('healthy');
     await check('healthy');
-    expect(mock.requests()).toEqual({ models: 1, chat: 1, costs: 1, spend_limit: 1, subscription: 0, usage: 0 });
+    expect(mock.requests()).toEqual({ models: 1, chat: 1, costs: 0, spend_limit: 0, subscription: 0, usage: 0 });
   });
 
-  it('healthy: the Admin endpoints are not asked again once known unavailable', async () => {
-    mock = startMockServer('healthy');
+  it('a relay without an Admin key: its Admin endpoints are not asked again once known unavailable', async () => {
+    mock = startMockServer('relay_balance_low');
     const memory = createUnavailableMemory();
-    await check('healthy', { memory });
-    const second = await check('healthy', { memory });
+    await check('relay_balance_low', { memory });
+    const second = await check('relay_balance_low', { memory });
     expect(second.costs).toEqual({ kind: 'skipped', reason: 'unavailable' });
-    expect(mock.requests()).toMatchObject({ models: 2, costs: 1, spend_limit: 1 });
+    expect(mock.requests()).toMatchObject({ models: 2, costs: 1, spend_limit: 1, subscription: 2 });
   });
 
   it('server_error_then_recovery: each endpoint retried once, then it succeeds', async () => {

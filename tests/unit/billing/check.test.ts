@@ -172,6 +172,8 @@ describe('runCheck through a relay', () => {
     const url = new URL(fake.callsTo('GET /v1/organization/costs')[0]?.url ?? '');
     expect(url.searchParams.get('start_time')).toBe(String(MONTH_START_S));
     expect(url.searchParams.get('bucket_width')).toBe('1d');
+    // A whole month of daily buckets fits in one page.
+    expect(url.searchParams.get('limit')).toBe('31');
     const usage = new URL(fake.callsTo('GET /dashboard/billing/usage')[0]?.url ?? '');
     expect(usage.searchParams.get('start_date')).toBe('2026-09-01');
     expect(usage.searchParams.get('end_date')).toBe('2026-09-16');

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { backoffMs, MAX_RETRY_AFTER_MS, NOT_JSON, requestJson, retryAfterMs, type HttpDeps } from '../../../src/billing/http.ts';
+import { NOT_JSON, requestJson, type HttpDeps } from '../../../src/billing/http.ts';
 import { createFakeFetch, hangingFetch, json } from './fake-fetch.ts';
 import * as E from './bodies.ts';
 
@@ -106,7 +106,8 @@ describe('requestJson', () => {
   });
 
   it('does not retry a rate-limit 429 without retry-after or with a long one', async () => {
-    const variants: Array<Record<string, string>> = [{}, { 'retry-after': '30' }, { 'retry-after-ms': String(MAX_RETRY_AFTER_MS + 1) }];
+    // The longest wait the client honours is 2 s.
+    const variants: Array<Record<string, string>> = [{}, { 'retry-after': '30' }, { 'retry-after-ms': '2001' }];
     for (const headers of variants) {
       const fake = createFakeFetch({ 'GET /v1/models': json(E.E13_RATE_LIMIT, 429, headers) });
       await requestJson(deps(fake.fetch), URL_MODELS, 'GET');
@@ -122,21 +123,38 @@ describe('requestJson', () => {
   });
 });
 
+// The timing is read where it takes effect: the waits requestJson hands to `sleep`.
 describe('backoff and retry-after', () => {
-  it('grows exponentially with jitter between 50 % and 100 % of the step, capped', () => {
-    expect(backoffMs(0, () => 0)).toBe(150);
-    expect(backoffMs(0, () => 1)).toBe(300);
-    expect(backoffMs(1, () => 1)).toBe(600);
-    expect(backoffMs(10, () => 1)).toBe(MAX_RETRY_AFTER_MS);
-    expect(backoffMs(1, () => 0.5)).toBeGreaterThan(backoffMs(0, () => 0.5));
+  async function waits(status: number, body: unknown, headers: Record<string, string>, extra: Partial<HttpDeps> = {}): Promise<number[]> {
+    const fake = createFakeFetch({ 'GET /v1/models': json(body, status, headers) });
+    const d = deps(fake.fetch, extra);
+    await requestJson(d, URL_MODELS, 'GET');
+    return d.sleeps;
+  }
+
+  it('grows exponentially with jitter between 50 % and 100 % of the step', async () => {
+    expect(await waits(503, {}, {}, { random: () => 0 })).toEqual([150, 300]);
+    expect(await waits(503, {}, {}, { random: () => 1 })).toEqual([300, 600]);
+    expect(await waits(503, {}, {}, { random: () => 0.5 })).toEqual([225, 450]);
   });
 
-  it('parses retry-after-ms, seconds and HTTP dates', () => {
-    const now = Date.parse('2026-09-01T00:00:00Z');
-    expect(retryAfterMs(new Headers({ 'retry-after-ms': '250' }), now)).toBe(250);
-    expect(retryAfterMs(new Headers({ 'retry-after': '2' }), now)).toBe(2000);
-    expect(retryAfterMs(new Headers({ 'retry-after': 'Tue, 01 Sep 2026 00:00:01 GMT' }), now)).toBe(1000);
-    expect(retryAfterMs(new Headers({ 'retry-after': 'soon' }), now)).toBeNull();
-    expect(retryAfterMs(new Headers(), now)).toBeNull();
+  it('parses retry-after-ms, seconds and HTTP dates', async () => {
+    const now = () => Date.parse('2026-09-01T00:00:00Z');
+    const rateLimited = (headers: Record<string, string>) => waits(429, E.E13_RATE_LIMIT, headers, { now });
+    expect(await rateLimited({ 'retry-after-ms': '250' })).toEqual([250]);
+    expect(await rateLimited({ 'retry-after': '2' })).toEqual([2000]);
+    expect(await rateLimited({ 'retry-after': 'Tue, 01 Sep 2026 00:00:01 GMT' })).toEqual([1000]);
+    // Unreadable or absent: a rate-limit 429 is then reported, not retried.
+    expect(await rateLimited({ 'retry-after': 'soon' })).toEqual([]);
+    expect(await rateLimited({})).toEqual([]);
+  });
+
+  it('on a 5xx waits the longer of retry-after and the backoff, up to the 2 s cap', async () => {
+    // random 0.5: the backoff alone is 225 ms, then 450 ms.
+    expect(await waits(503, {}, { 'retry-after-ms': '1000' })).toEqual([1000, 1000]);
+    expect(await waits(503, {}, { 'retry-after-ms': '100' })).toEqual([225, 450]);
+    expect(await waits(503, {}, { 'retry-after-ms': '2000' })).toEqual([2000, 2000]);
+    // Longer than the cap: the server's wait is ignored, the backoff still applies.
+    expect(await waits(503, {}, { 'retry-after-ms': '2001' })).toEqual([225, 450]);
   });
 });

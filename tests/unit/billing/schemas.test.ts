@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AmountValueSchema, ChatCompletionSchema, CostsPageSchema, LegacySubscriptionSchema, LegacyUsageSchema, ModelsListSchema, SpendLimitSchema,
+  ChatCompletionSchema, CostsPageSchema, LegacySubscriptionSchema, LegacyUsageSchema, ModelsListSchema, SpendLimitSchema,
 } from '../../../src/billing/schemas.ts';
 import * as E from './bodies.ts';
 
@@ -24,16 +24,22 @@ describe('costs quirks', () => {
     object: 'page', data: [{ object: 'bucket', start_time: 1756684800, end_time: 1756771200, results }], has_more: false, next_page: null, ...extra,
   });
 
+  const withAmount = (value: unknown) => page([{ amount: { value, currency: 'usd' } }]);
+
   it('accepts amounts as numbers and high-precision strings', () => {
     for (const value of [0.06, '0.00042075', '0.000004500000000000000000000000000000000', '12.50', '-0.5', '1e-7', 0]) {
-      expect(AmountValueSchema.safeParse(value).success, String(value)).toBe(true);
+      expect(CostsPageSchema.safeParse(withAmount(value)).success, String(value)).toBe(true);
     }
   });
 
   it('rejects amounts that are not numbers', () => {
-    for (const value of ['', 'abc', '1,5', '0x10', '1e999', 'NaN', Infinity, Number.NaN, null, true, {}]) {
-      expect(AmountValueSchema.safeParse(value).success, String(value)).toBe(false);
+    for (const value of ['', 'abc', '1,5', '0x10', '1e999', 'NaN', Infinity, Number.NaN, true, {}]) {
+      expect(CostsPageSchema.safeParse(withAmount(value)).success, String(value)).toBe(false);
     }
+  });
+
+  it('accepts a null amount value (no amount, summed as 0)', () => {
+    expect(CostsPageSchema.safeParse(withAmount(null)).success).toBe(true);
   });
 
   it('tolerates extra fields, null ids, empty results and an empty page', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetFinding, forecastMonthEnd, NEAR_BUDGET_SHARE } from '../../../src/health/forecast.ts';
+import { budgetFinding, forecastMonthEnd } from '../../../src/health/forecast.ts';
 import type { Forecast } from '../../../src/health/types.ts';
 import { utc } from './fixtures.ts';
 
@@ -69,7 +69,6 @@ describe('budgetFinding', () => {
   });
 
   it('the 80 % edge: 80 % is near, just below is not (forecast within budget)', () => {
-    expect(NEAR_BUDGET_SHARE).toBe(0.8);
     expect(budgetFinding(80, forecast(90, 100))).toMatchObject({ code: 'budget_near', params: { percent: 80 } });
     expect(budgetFinding(79.99, forecast(90, 100))).toBeNull();
   });

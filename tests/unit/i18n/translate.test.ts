@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createT, interpolate } from '../../../src/i18n/translate.ts';
+import { createT } from '../../../src/i18n/translate.ts';
 
 const langs = {
   panel: { title: 'OpenAI billing', last_checked: 'Checked {time}' },
@@ -47,19 +47,22 @@ describe('createT', () => {
   });
 });
 
-describe('interpolate', () => {
+// Placeholders, as t() fills them in a template read from the locale file.
+describe('interpolation', () => {
+  const fill = (template: string, params?: Record<string, string | number>) => createT({ template })('template', params);
+
   it('fills every placeholder that has a value', () => {
-    expect(interpolate('{a} of {b}', { a: '$1', b: '$2' })).toBe('$1 of $2');
-    expect(interpolate('{a} and {a}', { a: 1 })).toBe('1 and 1');
+    expect(fill('{a} of {b}', { a: '$1', b: '$2' })).toBe('$1 of $2');
+    expect(fill('{a} and {a}', { a: 1 })).toBe('1 and 1');
   });
 
   it('leaves placeholders without a value as written', () => {
-    expect(interpolate('Spent {amount} of {budget}', { amount: '$3' })).toBe('Spent $3 of {budget}');
-    expect(interpolate('No params {x}')).toBe('No params {x}');
+    expect(fill('Spent {amount} of {budget}', { amount: '$3' })).toBe('Spent $3 of {budget}');
+    expect(fill('No params {x}')).toBe('No params {x}');
   });
 
   it('inserts values literally (no nested substitution, no special replacement patterns)', () => {
-    expect(interpolate('{a}', { a: '{b}', b: 'no' })).toBe('{b}');
-    expect(interpolate('{a}', { a: '$& $1 $$' })).toBe('$& $1 $$');
+    expect(fill('{a}', { a: '{b}', b: 'no' })).toBe('{b}');
+    expect(fill('{a}', { a: '$& $1 $$' })).toBe('$& $1 $$');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isNewCard, readApp, readConstant } from '../../../src/kommo/app.ts';
-import { readLanguage, readStrings } from '../../../src/kommo/language.ts';
+import { readStrings } from '../../../src/kommo/language.ts';
 import type { KommoApp } from '../../../src/kommo/sdk-types.ts';
 import { readUserRole } from '../../../src/kommo/user-role.ts';
 
@@ -63,9 +63,10 @@ describe('isNewCard', () => {
 
 describe('language', () => {
   it('reads APP.lang_id and falls back to en', () => {
-    expect(readLanguage(fakeApp({}, { lang_id: 'pt' }))).toBe('pt');
-    expect(readLanguage(fakeApp({}, { lang_id: 'ru' }))).toBe('en');
-    expect(readLanguage(null)).toBe('en');
+    const language = (app: Parameters<typeof readStrings>[1]) => readStrings({}, app).language;
+    expect(language(fakeApp({}, { lang_id: 'pt' }))).toBe('pt');
+    expect(language(fakeApp({}, { lang_id: 'ru' }))).toBe('en');
+    expect(language(null)).toBe('en');
   });
 
   it('takes strings from self.langs, else from self.i18n per section', () => {

@@ -21,7 +21,7 @@ const CONSOLE = 'eslint(no-console)';
 // Each probe and the rules it must break, no more and no fewer: clean probes expect [].
 const PROBES: Record<string, { code: string; expected: string[] }> = {
   'src/health/bad-import.ts': {
-    code: "import { backoffMs } from '../billing/http.ts';\nexport const wait = backoffMs;\n",
+    code: "import { requestJson } from '../billing/http.ts';\nexport const request = requestJson;\n",
     expected: [IMPORTS],
   },
   'src/health/bad-deep-import.ts': {
@@ -121,7 +121,7 @@ const PROBES: Record<string, { code: string; expected: string[] }> = {
     expected: [],
   },
   'src/mocks/clean.ts': {
-    code: "import { backoffMs } from '../billing/http.ts';\nimport type { Status } from '../health/types.ts';\nexport const f = (s: Status) => [s, backoffMs];\n",
+    code: "import { requestJson } from '../billing/http.ts';\nimport type { Status } from '../health/types.ts';\nexport const f = (s: Status) => [s, requestJson];\n",
     expected: [],
   },
   // Tests may use the mocks and log.

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { hashSettings } from '../../../src/monitor/hash.ts';
-import { createUnavailableMemory, defaultUnavailableMemory, UNAVAILABLE_TTL_MS } from '../../../src/monitor/unavailable-memory.ts';
+import { createUnavailableMemory, defaultUnavailableMemory } from '../../../src/monitor/unavailable-memory.ts';
 import { createMemoryStorage } from '../../../src/monitor/storage.ts';
 
 describe('hashSettings', () => {
@@ -30,6 +30,7 @@ describe('hashSettings', () => {
 
 const unavailableScope = (base: string, apiKey: string) => ({ base, apiKey });
 const S = unavailableScope('s', 'k');
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe('unavailable memory', () => {
   it('remembers an endpoint for 24 h, per scope and endpoint', () => {
@@ -41,7 +42,7 @@ describe('unavailable memory', () => {
     expect(memory.isUnavailable(scope, 'costs')).toBe(true);
     expect(memory.isUnavailable(scope, 'spend_limit')).toBe(false);
     expect(memory.isUnavailable(unavailableScope('https://api.openai.com', 'sk-proj-2'), 'costs')).toBe(false);
-    clock += UNAVAILABLE_TTL_MS - 1;
+    clock += DAY_MS - 1;
     expect(memory.isUnavailable(scope, 'costs')).toBe(true);
     clock += 1;
     expect(memory.isUnavailable(scope, 'costs')).toBe(false);
@@ -64,7 +65,7 @@ describe('unavailable memory', () => {
     const [key] = storage.entries()[0] ?? [];
     storage.setItem(key as string, 'garbage');
     expect(memory.isUnavailable(S, 'costs')).toBe(false);
-    storage.setItem(key as string, String(UNAVAILABLE_TTL_MS * 10));
+    storage.setItem(key as string, String(DAY_MS * 10));
     expect(memory.isUnavailable(S, 'costs')).toBe(false);
     expect(storage.entries()).toHaveLength(0);
   });

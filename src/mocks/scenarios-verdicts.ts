@@ -1,0 +1,196 @@
+// Scenarios for "verdicts II": cases where a naive reading would tell a customer
+// something false (issue 7's rules, numbered below). Each names the rule it proves.
+import { MOCK_OPENAI_BASE, MOCK_RELAY_BASE, type Scenario } from './scenario-types.ts';
+
+const relayWallet = { hardLimitUsd: 100, usedCents: 1250 };
+const noLimit = { thresholdCents: 50_000, enforcing: false };
+const admin = (monthToDateUsd: number, broken?: 'has_more_without_cursor' | 'repeated_cursor' | 'eur') => ({
+  costs: { monthToDateUsd, amounts: 'mixed' as const, maxPageSize: 3, ...(broken ? { broken } : {}) },
+  spendLimit: noLimit,
+});
+const MID_MONTH = '2026-09-20T12:00:00.000Z';
+
+export const VERDICT_SCENARIOS = {
+  healthy_probe_off: {
+    description: 'Rule 1: a working key with the credit test turned off. OK, but the headline says credit was not tested.',
+    apiKey: 'sk-proj-mock-probe-off',
+    baseUrl: MOCK_OPENAI_BASE,
+    options: { quotaProbe: false },
+    expect: { status: 'ok', codes: ['quota_unverified', 'spend_unavailable'] },
+    server: {},
+  },
+  openai_admin_not_asked: {
+    description: 'Rule 2: on api.openai.com the Admin endpoints are not sent at all (they would only fail, maybe as a CORS error).',
+    apiKey: 'sk-proj-mock-no-admin-calls',
+    baseUrl: MOCK_OPENAI_BASE,
+    expect: { status: 'ok', codes: ['spend_unavailable'] },
+    // Even a server that would answer them is not asked.
+    server: { admin: admin(12.5) },
+  },
+  relay_token_exhausted: {
+    description: 'Rule 3: one-api says "该令牌额度已用尽" (this token\'s quota is used up) with 401 on every route.',
+    apiKey: 'sk-mock-relay-token-empty',
+    baseUrl: MOCK_RELAY_BASE,
+    expect: { status: 'critical', codes: ['credits_exhausted'] },
+    server: { everywhere: { error: 'relay_token_exhausted_zh' } },
+  },
+  relay_user_quota: {
+    description: 'Rule 3: new-api refuses the billed probe with 403 insufficient_user_quota, "用户额度不足".',
+    apiKey: 'sk-mock-relay-wallet-empty',
+    baseUrl: MOCK_RELAY_BASE,
+    expect: { status: 'critical', codes: ['credits_exhausted', 'spend_unavailable'] },
+    server: { relayBalance: relayWallet, faults: { chat: { error: 'relay_user_quota_zh' } } },
+  },
+  relay_token_quota_en: {
+    description: 'Rule 3: new-api\'s pre-charge fails: 403 pre_consume_token_quota_failed, "token quota is not enough".',
+    apiKey: 'sk-mock-relay-precharge',
+    baseUrl: MOCK_RELAY_BASE,
+    expect: { status: 'critical', codes: ['credits_exhausted', 'spend_unavailable'] },
+    server: { relayBalance: relayWallet, faults: { chat: { error: 'relay_token_quota_en' } } },
+  },
+  relay_user_quota_402: {
+    description: 'Rule 3: one-hub answers an empty wallet with 402 and the code in `type`.',
+    apiKey: 'sk-mock-relay-onehub',
+    baseUrl: MOCK_RELAY_BASE,
+    expect: { status: 'critical', codes: ['credits_exhausted', 'spend_unavailable'] },
+    server: { relayBalance: relayWallet, faults: { chat: { error: 'relay_user_quota_402' } } },
+  },
+  relay_upstream_quota_429: {
+    description: 'Rule 3: one-api\'s final 429 "当前分组上游负载已饱和" keeps the upstream insufficient_quota: credit, not a rate limit.',
+    apiKey: 'sk-mock-relay-upstream',
+    baseUrl: MOCK_RELAY_BASE,
+    expect: { status: 'critical', codes: ['credits_exhausted', 'spend_unavailable'] },
+    server: { relayBalance: relayWallet, faults: { chat: { error: 'relay_upstream_quota_429' } } },
+  },
+  relay_wallet_empty: {
+    description: 'Rule 4: the relay token\'s $20 are all used: $0 left is credits_exhausted, with no low-balance threshold set.',
+    apiKey: 'sk-mock-relay-zero',
+    baseUrl: MOCK_RELAY_BASE,
+    expect: { status: 'critical', codes: ['credits_exhausted', 'spend_unavailable'] },
+    server: { relayBalance: { hardLimitUsd: 20, usedCents: 2_000 } },
+  },
+  relay_unlimited_token: {
+    description: 'Rule 4: an unlimited relay token (hard limit 100000000) shows as unlimited, never as low, whatever the threshold.',
+    apiKey: 'sk-mock-relay-unlimited',
+    baseUrl: MOCK_RELAY_BASE,
+    options: { lowBalanceUsd: 50 },
+    expect: { status: 'ok', codes: ['spend_unavailable'] },
+    server: { relayBalance: { hardLimitUsd: 100_000_000, usedCents: 4_321 } },
+  },
+  relay_dashboard_refuses_token: {
+    description: 'Rule 5: the relay\'s balance and Admin endpoints answer 401 "无效的令牌" while /v1/models works: unavailable, never key_invalid.',
+    apiKey: 'sk-mock-relay-aux-401',
+    baseUrl: MOCK_RELAY_BASE,
+    expect: { status: 'ok', codes: ['spend_unavailable'] },
+    server: {
+      faults: {
+        subscription: { error: 'relay_invalid_token_zh' },
+        usage: { error: 'relay_invalid_token_zh' },
+        costs: { error: 'relay_invalid_token_zh' },
+        spend_limit: { error: 'relay_invalid_token_zh' },
+      },
+    },
+  },
+  probe_model_not_found: {
+    description: 'Rule 6: the owner picked a model id OpenAI does not know: 404 model_not_found on the probe.',
+    apiKey: 'sk-proj-mock-unknown-model',
+    baseUrl: MOCK_OPENAI_BASE,
+    options: { probeModel: 'gpt-4o-mini-2099-01-01' },
+    expect: { status: 'warning', codes: ['probe_model_unavailable', 'spend_unavailable'] },
+    server: {},
+  },
+  probe_model_not_allowed: {
+    description: 'Rule 6: the project\'s allowed-models list leaves the probe\'s model out: 403 model_not_found.',
+    apiKey: 'sk-proj-mock-allowed-list',
+    baseUrl: MOCK_OPENAI_BASE,
+    expect: { status: 'warning', codes: ['probe_model_unavailable', 'spend_unavailable'] },
+    server: { faults: { chat: { error: 'model_not_allowed' } } },
+  },
+  probe_model_retired: {
+    description: 'Rule 6: a retired dated model: 404 "has been deprecated".',
+    apiKey: 'sk-proj-mock-retired',
+    baseUrl: MOCK_OPENAI_BASE,
+    options: { probeModel: 'gpt-3.5-turbo-0301' },
+    expect: { status: 'warning', codes: ['probe_model_unavailable', 'spend_unavailable'] },
+    server: { faults: { chat: { error: 'model_retired' } } },
+  },
+  probe_model_invalid: {
+    description: 'Rule 6: a 400 about the model ("invalid model ID", param model): never bad_response.',
+    apiKey: 'sk-proj-mock-invalid-model',
+    baseUrl: MOCK_OPENAI_BASE,
+    expect: { status: 'warning', codes: ['probe_model_unavailable', 'spend_unavailable'] },
+    server: { faults: { chat: { error: 'model_invalid' } } },
+  },
+  models_missing_scope: {
+    description: 'Rule 7: a restricted key without Models: Read: /v1/models says "Missing scopes: api.model.read"; the probe works.',
+    apiKey: 'sk-proj-mock-no-model-read',
+    baseUrl: MOCK_OPENAI_BASE,
+    expect: { status: 'warning', codes: ['key_scope_missing', 'spend_unavailable'] },
+    server: { faults: { models: { error: 'missing_scope_model_read' } } },
+  },
+  costs_more_without_cursor: {
+    description: 'Rule 8: a costs page says has_more with no next_page: bad_response, not the sum of the first page.',
+    apiKey: 'sk-mock-relay-no-cursor',
+    baseUrl: MOCK_RELAY_BASE,
+    options: { monthlyBudgetUsd: 500 },
+    at: MID_MONTH,
+    expect: { status: 'unknown', codes: ['bad_response'] },
+    server: { admin: admin(30, 'has_more_without_cursor'), relayBalance: relayWallet },
+  },
+  costs_repeated_cursor: {
+    description: 'Rule 8: the second costs page hands back the cursor it was asked with: bad_response, not a loop or a partial sum.',
+    apiKey: 'sk-mock-relay-loop',
+    baseUrl: MOCK_RELAY_BASE,
+    at: MID_MONTH,
+    expect: { status: 'unknown', codes: ['bad_response'] },
+    server: { admin: admin(30, 'repeated_cursor'), relayBalance: relayWallet },
+  },
+  costs_not_usd: {
+    description: 'Rule 8: cost amounts arrive in EUR: bad_response, never a USD total without them.',
+    apiKey: 'sk-mock-relay-eur',
+    baseUrl: MOCK_RELAY_BASE,
+    at: MID_MONTH,
+    expect: { status: 'unknown', codes: ['bad_response'] },
+    server: { admin: admin(30, 'eur'), relayBalance: relayWallet },
+  },
+  pasted_key: {
+    description: 'Rule 9: key and base URL pasted from a chat, with a BOM, a zero-width space, a no-break space and a line break.',
+    apiKey: '\uFEFF sk-proj-mock-pasted\u200B\n',
+    baseUrl: '\u00A0https://api.openai.com/v1\u200B ',
+    expect: { status: 'ok', codes: ['spend_unavailable'] },
+    server: { knownKey: 'sk-proj-mock-pasted' },
+  },
+  key_not_sendable: {
+    description: 'Rule 9: a key with a Cyrillic "с" typed into it cannot go in a header: key_invalid, and nothing is sent.',
+    apiKey: 'sk-proj-mock-\u0441yrillic',
+    baseUrl: MOCK_OPENAI_BASE,
+    expect: { status: 'critical', codes: ['key_invalid'] },
+    server: {},
+  },
+  card_last_day_sao_paulo: {
+    description: 'Rule 10: 22:30 on 30 September in São Paulo (01:30 UTC on 1 October): a 09/26 card still works today.',
+    apiKey: 'sk-proj-mock-card-last-day',
+    baseUrl: MOCK_OPENAI_BASE,
+    options: { cardExpiry: '09/26' },
+    at: '2026-10-01T01:30:00.000Z',
+    timeZone: 'America/Sao_Paulo',
+    expect: { status: 'warning', codes: ['card_expiring', 'spend_unavailable'] },
+    server: {},
+  },
+  early_month_spend: {
+    description: 'Rule 11: $2 spent by 08:00 UTC on the 1st, $50 budget: no projection to $60 before 3 full days.',
+    apiKey: 'sk-mock-relay-early',
+    baseUrl: MOCK_RELAY_BASE,
+    options: { monthlyBudgetUsd: 50 },
+    at: '2026-09-01T08:00:00.000Z',
+    expect: { status: 'ok', codes: [] },
+    server: { admin: admin(2), relayBalance: relayWallet },
+  },
+  error_null_in_success: {
+    description: 'Rule 12: a relay that puts `"error": null` into every successful body.',
+    apiKey: 'sk-mock-relay-error-null',
+    baseUrl: MOCK_RELAY_BASE,
+    expect: { status: 'ok', codes: [] },
+    server: { everywhere: 'error_null', admin: admin(12.5), relayBalance: relayWallet },
+  },
+} satisfies Record<string, Scenario>;
