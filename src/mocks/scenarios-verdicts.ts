@@ -48,14 +48,14 @@ export const VERDICT_SCENARIOS = {
     expect: { status: 'critical', codes: ['credits_exhausted', 'spend_unavailable'] },
     server: { relayBalance: relayWallet, faults: { chat: { error: 'relay_token_quota_en' } } },
   },
-  relay_user_quota_402: {
+  relay_wallet_refused: {
     description: 'Rule 3: one-hub answers an empty wallet with 402 and the code in `type`.',
     apiKey: 'sk-mock-relay-onehub',
     baseUrl: MOCK_RELAY_BASE,
     expect: { status: 'critical', codes: ['credits_exhausted', 'spend_unavailable'] },
     server: { relayBalance: relayWallet, faults: { chat: { error: 'relay_user_quota_402' } } },
   },
-  relay_upstream_quota_429: {
+  relay_upstream_quota: {
     description: 'Rule 3: one-api\'s final 429 "当前分组上游负载已饱和" keeps the upstream insufficient_quota: credit, not a rate limit.',
     apiKey: 'sk-mock-relay-upstream',
     baseUrl: MOCK_RELAY_BASE,

@@ -18,7 +18,7 @@ describe('planRun: a real run', () => {
   it('uses the key, the default base and default options', () => {
     expect(planRun(args({ key: 'sk-proj-abc' }), deps)).toEqual({
       ok: true,
-      plan: { apiKey: 'sk-proj-abc', baseUrl: 'https://api.openai.com', options: DEFAULT_OPTIONS, mock: null },
+      plan: { apiKey: 'sk-proj-abc', baseUrl: 'https://api.openai.com', options: DEFAULT_OPTIONS, mock: null, at: null },
     });
   });
 
@@ -34,6 +34,7 @@ describe('planRun: a real run', () => {
         baseUrl: 'http://localhost:8080',
         options: { ...DEFAULT_OPTIONS, quotaProbe: true, cardExpiry: '08/27', monthlyBudgetUsd: 40, lowBalanceUsd: 2 },
         mock: null,
+        at: null,
       },
     });
   });
@@ -90,6 +91,7 @@ describe('planRun: --mock', () => {
         baseUrl: 'https://relay.example.test',
         options: { ...DEFAULT_OPTIONS, lowBalanceUsd: 5 },
         mock: 'relay',
+        at: null,
       },
     });
   });
@@ -101,7 +103,14 @@ describe('planRun: --mock', () => {
       baseUrl: 'https://relay.example.test',
       options: { ...DEFAULT_OPTIONS, lowBalanceUsd: 1, monthlyBudgetUsd: 3 },
       mock: 'relay',
+      at: null,
     });
+  });
+
+  it("runs a one-moment scenario at its moment, in its time zone, and --no-probe turns the probe off", () => {
+    const moment: PlanDeps = { ...deps, scenarios: { card: { description: 'c', apiKey: 'sk-proj-mock-c', baseUrl: 'https://api.openai.com', at: '2026-10-01T01:30:00.000Z', timeZone: 'America/Sao_Paulo' } } };
+    const result = planRun(args({ mock: 'card', probe: false }), moment);
+    expect(result.ok && result.plan).toMatchObject({ at: new Date('2026-10-01T01:30:00.000Z'), timeZone: 'America/Sao_Paulo', options: { quotaProbe: false } });
   });
 
   it.each(['https://relay.example.test', 'https://relay.example.test/v1', 'https://RELAY.example.test/'])(

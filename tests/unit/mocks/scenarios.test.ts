@@ -20,13 +20,19 @@ describe('scenarios', () => {
   });
 
   it('use mock-only keys on one of the two mock bases', () => {
+    // Deliberate exceptions: a noisy paste of a mock key (rule 9), a key with a
+    // Cyrillic letter that must never be sent, and an OpenAI server that could answer
+    // costs but must not be asked (rule 2).
+    const MOCK_KEY = /^sk-(proj-mock|mock-relay)-[a-z0-9-]+$/i;
     for (const name of SCENARIO_NAMES) {
       const { apiKey, baseUrl, server } = SCENARIOS[name];
-      expect([name, apiKey === '' || /^sk-(proj-mock|mock-relay)-[a-z0-9-]+$/i.test(apiKey)]).toEqual([name, true]);
-      expect([MOCK_OPENAI_BASE, MOCK_RELAY_BASE]).toContain(baseUrl);
+      const known = server.knownKey ?? apiKey;
+      expect([name, known === '' || MOCK_KEY.test(known) || name === 'key_not_sendable']).toEqual([name, true]);
+      expect([MOCK_OPENAI_BASE, MOCK_RELAY_BASE]).toContain(name === 'pasted_key' ? MOCK_OPENAI_BASE : baseUrl);
       // Spend is only ever visible through a relay holding the Admin key (design.md).
-      if (server.admin) expect([name, baseUrl]).toEqual([name, MOCK_RELAY_BASE]);
+      if (server.admin && name !== 'openai_admin_not_asked') expect([name, baseUrl]).toEqual([name, MOCK_RELAY_BASE]);
     }
+    expect(SCENARIOS.pasted_key.apiKey.replace(/[\s\u200B\uFEFF]/g, '')).toBe(SCENARIOS.pasted_key.server.knownKey);
     const keys = SCENARIO_NAMES.map((name) => SCENARIOS[name].apiKey).filter((key) => key !== '');
     expect(new Set(keys).size).toBe(keys.length);
   });

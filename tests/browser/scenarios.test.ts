@@ -1,0 +1,98 @@
+// Every mock scenario in the built sidebar, as an admin sees it: the root's
+// data-bytegpt-health and the exact data-finding rows (design.md's DOM contract), plus
+// what verdicts II changes on screen. Scenarios about one moment run with the page's
+// clock and time zone set to theirs.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoServer, WIDGET_CODE, type DemoServer } from '../../scripts/serve/demo-server.ts';
+import { SCENARIO_NAMES, SCENARIOS, type ScenarioName } from '../../src/mocks/scenarios.ts';
+import { hangs } from '../integration/timeouts.ts';
+import { REPO_ROOT, ensureWidgetBuilt, launchBrowser, openHost, type LaunchedBrowser } from './helpers/browser.ts';
+
+const ROOT = `#widgets_block .card-widgets__widget-${WIDGET_CODE} .bytegpt-health-root`;
+const EN = JSON.parse(readFileSync(join(REPO_ROOT, 'locales', 'en.json'), 'utf8')) as {
+  status: Record<string, string>;
+  panel: Record<string, string>;
+};
+
+let server: DemoServer;
+let browser: LaunchedBrowser;
+
+/** The settled sidebar: status and the finding rows, in the order shown. */
+async function sidebar(page: Page): Promise<{ status: string; codes: string[]; text: string }> {
+  await page.waitForFunction((sel) => {
+    const status = document.querySelector(sel)?.getAttribute('data-bytegpt-health');
+    return status && status !== 'checking';
+  }, ROOT, { timeout: 20_000 });
+  return page.locator(ROOT).evaluate((root) => ({
+    status: root.getAttribute('data-bytegpt-health') ?? '',
+    codes: [...root.querySelectorAll('[data-finding]')].map((row) => row.getAttribute('data-finding') ?? ''),
+    text: (root as HTMLElement).innerText,
+  }));
+}
+
+/** A fresh tab for the scenario, with its moment and time zone when it has them. */
+async function show(name: ScenarioName): Promise<{ status: string; codes: string[]; text: string }> {
+  const scenario = SCENARIOS[name];
+  const page = await browser.context.newPage();
+  try {
+    if (scenario.at) await page.clock.setFixedTime(new Date(scenario.at));
+    if (scenario.timeZone) {
+      const cdp = await browser.context.newCDPSession(page);
+      await cdp.send('Emulation.setTimezoneOverride', { timezoneId: scenario.timeZone });
+    }
+    await openHost(page, server.url, { area: 'lcard', scenario: name, lang: 'en', scheme: 'light', role: 'admin' });
+    return await sidebar(page);
+  } finally {
+    await page.close();
+  }
+}
+
+beforeAll(async () => {
+  ensureWidgetBuilt();
+  server = await startDemoServer({ port: 0 });
+  if (server.config.mocksError) throw new Error(`mock service bundle failed: ${server.config.mocksError}`);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// A scenario whose server never answers ends at the widget's 10 s timeout, three
+// times; the integration tests cover it with a short timeout instead.
+const SHOWN = SCENARIO_NAMES.filter((name) => !hangs(SCENARIOS[name]));
+
+describe('every scenario in the sidebar, for an admin', () => {
+  it.each(SHOWN)('%s', async (name) => {
+    const { status, codes } = await show(name);
+    expect({ status, codes: [...codes].sort() }).toEqual({ status: SCENARIOS[name].expect.status, codes: [...SCENARIOS[name].expect.codes].sort() });
+  });
+});
+
+describe('what verdicts II changes on screen', () => {
+  it('rule 1: without the probe, ok reads "key works, credit not tested", never "All good"', async () => {
+    const { text } = await show('healthy_probe_off');
+    expect(text).toContain(EN.status.ok_untested);
+    expect(text).not.toContain(EN.status.ok);
+    expect((await show('healthy')).text).toContain(EN.status.ok);
+  });
+
+  it('rule 4: an unlimited relay token shows as unlimited, not as a number', async () => {
+    const { text } = await show('relay_unlimited_token');
+    expect(text).toContain(`${EN.panel.balance}\n${EN.panel.unlimited}`);
+    expect(text).not.toMatch(/100,000,000|99,999,9/);
+  });
+
+  it('rule 7: the scope finding names the permission the refusing endpoint needs', async () => {
+    expect((await show('models_missing_scope')).text).toContain('Models: Read');
+    expect((await show('probe_missing_scope')).text).toContain('Model capabilities: Request');
+  });
+
+  it('no page error in any of it', () => {
+    expect(browser.pageErrors).toEqual([]);
+  });
+});
