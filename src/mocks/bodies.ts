@@ -25,7 +25,7 @@ const SCOPE_TAIL =
   "Check that you have the correct role in your organization (Reader, Writer, Owner) and project (Member, Owner), and if you're using a restricted API key, that it has the necessary scopes.";
 
 /** E14 echoes the key masked: first 8 characters, stars, last 4 (as OpenAI does). */
-export function maskKey(key: string): string {
+function maskKey(key: string): string {
   if (key.length <= 12) return `${key.slice(0, 3)}****`;
   return `${key.slice(0, 8)}${'*'.repeat(Math.min(key.length - 12, 60))}${key.slice(-4)}`;
 }

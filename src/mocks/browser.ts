@@ -4,7 +4,7 @@ import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createMockService, type MockService, type MockServiceOptions } from './handlers.ts';
 import type { MockEndpoint, ScenarioName } from './scenarios.ts';
 
-export interface MockWorker {
+interface MockWorker {
   /** Serves another scenario from now on (counts start again from zero). */
   use(name: ScenarioName, opts?: MockServiceOptions): void;
   /** The scenario being served. */
@@ -33,7 +33,7 @@ export async function startMockWorker(name: ScenarioName, opts: MockServiceOptio
 }
 
 /** Replaces the running worker's handlers with another scenario's (no reload needed). */
-export function switchScenario(name: ScenarioName, opts?: MockServiceOptions): void {
+function switchScenario(name: ScenarioName, opts?: MockServiceOptions): void {
   if (!active) throw new Error('startMockWorker() first');
   const nextOpts = opts ?? active.opts;
   const service = createMockService(name, nextOpts);
@@ -41,7 +41,7 @@ export function switchScenario(name: ScenarioName, opts?: MockServiceOptions): v
   active = { ...active, service, opts: nextOpts };
 }
 
-export function stopMockWorker(): void {
+function stopMockWorker(): void {
   active?.worker.stop();
   active = null;
 }

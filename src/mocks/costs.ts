@@ -25,9 +25,9 @@ const GROUP_KEYS = ['project_id', 'line_item', 'api_key_id'] as const;
 type GroupKey = (typeof GROUP_KEYS)[number];
 
 /** Fake but real-prefixed ids (§7 conventions). */
-export const MOCK_ORG_ID = 'org-MockByteGpt00000001';
-export const MOCK_PROJECT_ID = 'proj_MockByteGptSalesbot01';
-export const MOCK_API_KEY_ID = 'key_MockByteGptProbe0001';
+const MOCK_ORG_ID = 'org-MockByteGpt00000001';
+const MOCK_PROJECT_ID = 'proj_MockByteGptSalesbot01';
+const MOCK_API_KEY_ID = 'key_MockByteGptProbe0001';
 
 interface LineCost {
   line_item: string;
@@ -53,7 +53,7 @@ function dayWeight(dayStartSec: number): number {
  * through `lastDayStartSec` sum to the configured month-to-date. Constant within one
  * request (and across the pages of one query), so pages always add up.
  */
-export function usdPerWeight(config: CostsConfig, lastDayStartSec: number): number {
+function usdPerWeight(config: CostsConfig, lastDayStartSec: number): number {
   const last = new Date(lastDayStartSec * 1000);
   let weights = 0;
   for (let day = Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), 1) / 1000; day <= lastDayStartSec; day += DAY_SEC) {

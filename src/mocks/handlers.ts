@@ -203,8 +203,3 @@ export function createMockService(name: ScenarioName, opts: MockServiceOptions =
     },
   };
 }
-
-/** The handlers alone, for callers that do not need the counts. */
-export function createHandlers(name: ScenarioName, opts: MockServiceOptions = {}): RequestHandler[] {
-  return createMockService(name, opts).handlers;
-}

@@ -13,7 +13,7 @@ export interface HeaderContext {
 }
 
 /** `req_` + 32 hex digits, like the real ids, but derived from the request's sequence number. */
-export function requestId(seq: number): string {
+function requestId(seq: number): string {
   const words = [0x9e3779b1, 0x85ebca6b, 0xc2b2ae35, 0x27d4eb2f].map((mix) =>
     (Math.imul(seq + 1, mix) >>> 0).toString(16).padStart(8, '0'),
   );

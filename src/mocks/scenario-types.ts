@@ -25,7 +25,7 @@ export type Fault =
   /** The normal success body with `"error": null` added, as some relays send it. */
   | 'error_null';
 
-export interface ServerState {
+interface ServerState {
   /** The server no longer knows this key: every request gets 401 invalid_api_key (E14). */
   keyRevoked?: boolean;
   /** The key the server knows, when the client is given a noisy copy of it (a pasted key). */
@@ -55,7 +55,7 @@ export interface Scenario {
   /** The key a client should send ('' = none). Mock-only values, never real-looking. */
   apiKey: string;
   baseUrl: string;
-  /** Delay before every answer; createHandlers' option overrides it. */
+  /** Delay before every answer; createMockService's option overrides it. */
   latencyMs?: number;
   /** The owner options this scenario assumes (parse with parseOptions). */
   options?: Partial<HealthOptions>;
