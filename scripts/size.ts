@@ -10,7 +10,10 @@ import { sections } from './archive/script.ts';
 const repo = new URL('..', import.meta.url);
 const at = (path: string) => fileURLToPath(new URL(path, repo));
 const KB = 1024;
-const BUDGET = { shippedGzip: 45 * KB, twinGzip: 26 * KB } as const;
+// The twin grew 1.7 KB with verdicts II (schema-checked cache and history, relay and
+// model wording, the endpoint registry); the walkthrough issue raises both budgets to
+// 50 / 30 KB.
+const BUDGET = { shippedGzip: 45 * KB, twinGzip: 28 * KB } as const;
 
 const shippedFile = at('dist/widget/script.js');
 const twinDir = 'artifacts/size/twin';
