@@ -68,12 +68,12 @@ async function guarded<T>(task: () => Promise<Outcome<T>>): Promise<Outcome<T>> 
 }
 
 /** What to do for one endpoint before sending anything, or null to send it. */
-function notSent(endpoint: Endpoint, ctx: EndpointContext, config: CheckConfig, memory: EndpointMemory | undefined): Outcome<unknown> | null {
+function notSent(endpoint: Endpoint, ctx: EndpointContext, config: CheckConfig): Outcome<unknown> | null {
   const rule = ENDPOINTS[endpoint];
   if (endpoint === 'probe' && !config.quotaProbe) return DISABLED;
   if (ctx.isOpenAI && rule.onOpenAI === 'not_applicable') return NOT_APPLICABLE;
   if (ctx.isOpenAI && rule.onOpenAI === 'needs_admin') return UNAVAILABLE;
-  if (rule.role === 'auxiliary' && memory?.isUnavailable({ base: ctx.base, apiKey: ctx.apiKey }, endpoint)) return UNAVAILABLE;
+  if (rule.role === 'auxiliary' && config.memory?.isUnavailable({ base: ctx.base, apiKey: ctx.apiKey }, endpoint)) return UNAVAILABLE;
   return null;
 }
 
@@ -91,7 +91,7 @@ async function runRequests(config: CheckConfig, apiKey: string, base: string, is
   const ctx: EndpointContext = { base, isOpenAI, apiKey, http, now, refused };
 
   const outcomes = await Promise.all(
-    ENDPOINT_IDS.map((endpoint) => notSent(endpoint, ctx, config, config.memory) ?? guarded(() => REQUESTS[endpoint](ctx, config) as Promise<Outcome<unknown>>)),
+    ENDPOINT_IDS.map((endpoint) => notSent(endpoint, ctx, config) ?? guarded(() => REQUESTS[endpoint](ctx, config) as Promise<Outcome<unknown>>)),
   );
   const signals = allEndpoints((endpoint) => outcomes[ENDPOINT_IDS.indexOf(endpoint)] as Outcome<unknown>);
   // A refusal is "not for this key" only when the key itself works: with a failing
