@@ -69,6 +69,8 @@ export function evaluate(signals: Signals, options: HealthOptions, now: Date, co
     if (budget) found.push(budget);
   }
 
+  if (signals.spend_limit.kind === 'ok') report.spendLimit = signals.spend_limit.value;
+
   if (signals.balance.kind === 'ok') {
     report.balance = signals.balance.value;
     const balance = balanceFinding(signals.balance.value, options.lowBalanceUsd);

@@ -1,6 +1,6 @@
 // The report the pure rules produce, read by the UI and the CLI. Finding codes and
 // severities are fixed by design.md.
-import type { BalanceSignal, Endpoint, SpendSignal } from './signals.ts';
+import type { BalanceSignal, Endpoint, SpendLimitSignal, SpendSignal } from './signals.ts';
 
 export type * from './signals.ts';
 
@@ -68,4 +68,6 @@ export interface Report {
   spend?: SpendSignal;
   forecast?: Forecast;
   balance?: BalanceSignal;
+  /** The organization's hard spend limit, when a relay could read it. */
+  spendLimit?: SpendLimitSignal;
 }

@@ -72,7 +72,7 @@ function historyFor(config: MonitorConfig, deps: EngineDeps): CheckHistory {
   return createCheckHistory(storage, hashSettings('history', deps.accountId, base.ok ? base.base : ''));
 }
 
-export function createEngineSource(config: MonitorConfig, deps: EngineDeps): HealthSource & { history: CheckHistory } {
+export function createEngineSource(config: MonitorConfig, deps: EngineDeps): HealthSource {
   const now = deps.now ?? Date.now;
   const { options } = config;
   const apiKey = cleanPasted(config.apiKey);
@@ -112,7 +112,7 @@ export function createEngineSource(config: MonitorConfig, deps: EngineDeps): Hea
     },
   });
 
-  const source = createReportSource({
+  return createReportSource({
     async run(force) {
       const value = await coordinator.get({ force });
       const entry = coordinator.peek();
@@ -125,7 +125,7 @@ export function createEngineSource(config: MonitorConfig, deps: EngineDeps): Hea
     watch(onReport) {
       return coordinator.subscribe((value, at) => onReport(toReport(value, at)));
     },
+    history: () => history.list(),
     dispose: () => coordinator.dispose(),
   });
-  return { ...source, history };
 }

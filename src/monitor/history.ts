@@ -10,7 +10,7 @@ const HISTORY_LIMIT = 50;
 const PREFIX = 'bytegpt-billing:history:v1:';
 const STATUSES: ReadonlySet<unknown> = new Set(['ok', 'warning', 'critical', 'unknown']);
 
-interface HistoryEntry {
+export interface HistoryEntry {
   /** ISO time the check started. */
   at: string;
   status: Report['status'];

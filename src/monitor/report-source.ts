@@ -2,6 +2,7 @@
 // ask for another. The UI never sees where reports come from (the engine, a fake in
 // tests, or nothing when the widget is not configured).
 import type { Report } from '../health/types.ts';
+import type { HistoryEntry } from './history.ts';
 
 /** One moment of the health check; src/ui's PanelState has the same shape. */
 interface MonitorState {
@@ -31,6 +32,8 @@ export interface HealthSource {
   recheck(): void;
   /** Check unless a recent result is cached (first mount, the interval timer). */
   refresh(): void;
+  /** The last checks, newest first (the dashboard's list); never the key. */
+  history(): HistoryEntry[];
   dispose(): void;
 }
 
@@ -45,6 +48,7 @@ export function createUnconfiguredSource(report: Report | null): HealthSource {
     subscribe: () => () => {},
     recheck: () => {},
     refresh: () => {},
+    history: () => [],
     dispose: () => {},
   };
 }
@@ -56,6 +60,8 @@ export interface ReportEngine {
   peek?(): Report | null;
   /** Reports that arrive from elsewhere (another tab's check). Returns the unsubscribe. */
   watch?(onReport: (report: Report) => void): () => void;
+  /** The last checks, newest first. */
+  history?(): HistoryEntry[];
   dispose?(): void;
 }
 
@@ -123,6 +129,14 @@ export function createReportSource(engine: ReportEngine): HealthSource {
     },
     recheck: () => start(true),
     refresh: () => start(false),
+    history() {
+      try {
+        return engine.history?.() ?? [];
+      } catch (error) {
+        reportCaught(error);
+        return [];
+      }
+    },
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -22,6 +22,7 @@ export function fakeSource(initial: Partial<PanelState> = {}) {
     },
     recheck: vi.fn(),
     refresh: vi.fn(),
+    history: () => [],
     dispose: vi.fn(),
   };
   return {

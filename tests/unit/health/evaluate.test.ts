@@ -9,7 +9,7 @@ const error = (code: ErrorCode, extra: { status?: number; apiCode?: string; mess
   ({ kind: 'error', code, ...extra }) as const;
 
 describe('evaluate: a healthy account', () => {
-  it('is ok with no findings, and carries spend, forecast and checkedAt', () => {
+  it('is ok with no findings, and carries spend, forecast, the spend limit and checkedAt', () => {
     const report = evaluate(healthySignals(), optionsWith(), NOW);
     expect(report).toEqual({
       status: 'ok',
@@ -17,6 +17,7 @@ describe('evaluate: a healthy account', () => {
       checkedAt: '2026-09-10T12:00:00.000Z',
       spend: { monthToDateUsd: 1, daily: [{ date: '2026-09-01', usd: 1 }] },
       forecast: { monthEndUsd: 3, budgetUsd: null, settled: true },
+      spendLimit: { limitUsd: 100, enforcing: false },
     });
   });
 

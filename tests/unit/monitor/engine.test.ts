@@ -189,7 +189,7 @@ describe('the check history', () => {
     done = settled(source);
     source.recheck();
     await done;
-    expect(source.history.list()).toEqual([
+    expect(source.history()).toEqual([
       { at: '2026-11-27T10:01:00.000Z', status: 'critical', findings: ['key_invalid', 'quota_unverified', 'spend_unavailable'] },
       { at: '2026-11-27T10:00:00.000Z', status: 'ok', findings: ['quota_unverified', 'spend_unavailable'] },
     ]);
