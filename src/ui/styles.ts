@@ -4,11 +4,16 @@
 // applies when the host carries data-bytegpt-theme="dark", which src/kommo/theme.ts
 // keeps in step with <html data-color-scheme>.
 
-export const SCOPE_CLASS = 'bytegpt-health';
+import { DASHBOARD_CSS } from './css/dashboard.ts';
+import { REMIND_CSS } from './css/remind.ts';
+import { S, SCOPE_CLASS } from './css/scope.ts';
+import { SETTINGS_CSS } from './css/settings.ts';
+import { WALKTHROUGH_CSS } from './css/walkthrough.ts';
 
-const S = `.${SCOPE_CLASS}`;
+export { SCOPE_CLASS };
 
-export const WIDGET_CSS = `
+// Each feature keeps its CSS in src/ui/css/<feature>.ts; the base comes first.
+const BASE_CSS = `
 ${S} {
   --bytegpt-health-text: #363b44;
   --bytegpt-health-text-secondary: #6b6d72;
@@ -135,3 +140,5 @@ ${S} .bytegpt-health__page { max-width: 480px; padding: 16px 0; }
 ${S} .bytegpt-health__page-title { font-size: 18px; line-height: 24px; font-weight: 700; }
 ${S} .bytegpt-health__page-intro { margin: 4px 0 12px; }
 `;
+
+export const WIDGET_CSS = BASE_CSS + WALKTHROUGH_CSS + DASHBOARD_CSS + REMIND_CSS + SETTINGS_CSS;
