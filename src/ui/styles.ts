@@ -20,21 +20,24 @@ ${S} {
   --bytegpt-health-surface: #ffffff;
   --bytegpt-health-hairline: #e3e3e3;
   --bytegpt-health-field-border: #c5c5c5;
-  --bytegpt-health-accent: #4c8bf7;
-  --bytegpt-health-accent-border: #4077d6;
-  --bytegpt-health-accent-hover: #4d85e6;
+  /* Kommo's primary blue (#4c8bf7) gives white text only 3.3:1; one shade deeper keeps
+     the look at 4.8:1 (hover 5.4:1). */
+  --bytegpt-health-accent: #2f6fd6;
+  --bytegpt-health-accent-border: #2a63c0;
+  --bytegpt-health-accent-hover: #2a64c2;
   --bytegpt-health-link: #0057a9;
   --bytegpt-health-focus: #0057a9;
   --bytegpt-health-error: #ce3942;
-  --bytegpt-health-ok-fg: #02815a;
+  /* Kommo's status colours, a few percent darker: 4.6:1 or more on their tints. */
+  --bytegpt-health-ok-fg: #017a55;
   --bytegpt-health-ok-bg: #e2f5eb;
-  --bytegpt-health-warning-fg: #b75610;
+  --bytegpt-health-warning-fg: #ad510f;
   --bytegpt-health-warning-bg: #fdf0c3;
-  --bytegpt-health-critical-fg: #ce3942;
+  --bytegpt-health-critical-fg: #c3363e;
   --bytegpt-health-critical-bg: #feebea;
-  --bytegpt-health-info-fg: #326fd8;
+  --bytegpt-health-info-fg: #2e66c6;
   --bytegpt-health-info-bg: #e9f1fe;
-  --bytegpt-health-neutral-fg: #737373;
+  --bytegpt-health-neutral-fg: #6d6d6d;
   --bytegpt-health-neutral-bg: #f5f5f5;
   display: block;
   box-sizing: border-box;
@@ -49,12 +52,14 @@ ${S} {
 }
 ${S}[data-bytegpt-theme="dark"] {
   --bytegpt-health-text: #f2f2f2;
-  --bytegpt-health-text-secondary: #8092ad;
+  /* Kommo's #8092ad is under 4.5:1 on its lighter dark panels; this lighter weldon
+     blue stays 6:1 or more on #0f2231, #153043 and #19374d. */
+  --bytegpt-health-text-secondary: #a8b7cc;
   --bytegpt-health-surface: #153043;
   --bytegpt-health-hairline: #284860;
   --bytegpt-health-field-border: #284860;
-  --bytegpt-health-link: #1691ff;
-  --bytegpt-health-focus: #1691ff;
+  --bytegpt-health-link: #5cb0ff;
+  --bytegpt-health-focus: #5cb0ff;
   --bytegpt-health-error: #f37575;
   --bytegpt-health-ok-fg: #c2ecc9;
   --bytegpt-health-ok-bg: #29554e;
