@@ -32,7 +32,16 @@ export interface Strings {
   fmt: Formatters;
 }
 
+// Building Intl formatters costs more than a whole card render; Kommo re-creates the
+// widget on every area change, so they are made once per language for the page.
+const formatters = new Map<Language, Formatters>();
+
 export function readStrings(widget: Partial<KommoWidgetBase>, app: KommoApp | null): Strings {
   const language = readLanguage(app);
-  return { language, t: createT(readLangs(widget)), fmt: createFormatters(language) };
+  let fmt = formatters.get(language);
+  if (!fmt) {
+    fmt = createFormatters(language);
+    formatters.set(language, fmt);
+  }
+  return { language, t: createT(readLangs(widget)), fmt };
 }

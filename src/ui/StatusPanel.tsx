@@ -31,7 +31,7 @@ function NotConfigured({ role, t, configureHref }: Pick<StatusPanelProps, 'role'
 export function StatusPanel({ state, role, t, fmt, onRecheck, configureHref }: StatusPanelProps) {
   const status = displayStatus(state);
   const report = state.report;
-  const needsAdmin = role === 'member' && state.configured && !state.checking && report && report.status !== 'ok';
+  const needsAdmin = role === 'member' && state.configured && report && report.status !== 'ok';
   return (
     <section
       class={`bytegpt-health-root bytegpt-health--${status}`}

@@ -24,7 +24,12 @@ export interface TextProps {
   fmt: Formatters;
 }
 
+/**
+ * A report already known (the cache, another tab) stays on screen while a check runs:
+ * no "checking" flash on first paint and no jump when the refresh lands. Only a panel
+ * with nothing to show yet says "checking"; the busy state shows on the button.
+ */
 export function displayStatus(state: PanelState): DisplayStatus {
-  if (state.checking) return 'checking';
-  return state.report?.status ?? 'unknown';
+  if (state.report) return state.report.status;
+  return state.checking ? 'checking' : 'unknown';
 }

@@ -40,9 +40,11 @@ describe('StatusPanel status', () => {
     expect(onRecheck).not.toHaveBeenCalled();
   });
 
-  it('says "checking again" and keeps the last findings while re-checking', () => {
+  it('keeps the known status and findings while re-checking; the button says "checking again"', () => {
     const { root } = renderPanel({ checking: true, report: makeReport('critical', [credits]) });
-    expect(root.getAttribute('data-bytegpt-health')).toBe('checking');
+    expect(root.getAttribute('data-bytegpt-health')).toBe('critical');
+    expect(root.getAttribute('aria-busy')).toBe('true');
+    expect(root.querySelector<HTMLButtonElement>('[data-action="recheck"]')!.disabled).toBe(true);
     expect(root.querySelector('[data-action="recheck"]')!.textContent).toBe(EN.panel.rechecking);
     expect(root.querySelector('[data-finding="credits_exhausted"]')).not.toBeNull();
   });

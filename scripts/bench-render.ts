@@ -1,0 +1,99 @@
+// `npm run bench`, part two: the widget in the Kommo-like page in Chromium. Prints
+// figures, asserts nothing (speed targets live here, not in timed tests):
+// - render → the card root showing the cached status, median over 50 area switches,
+//   against a bare no-framework widget doing the same in the same page (target ≤ 2×);
+// - after 500 area switches: JS heap growth after GC (target ≤ 1 MB), DOM nodes and
+//   document/window listeners back where they started.
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { startDemoServer, type DemoServer } from './serve/demo-server.ts';
+import { launchBrowser, nativeListeners, openHost } from '../tests/browser/helpers/browser.ts';
+
+const BARE_DIR = fileURLToPath(new URL('./bench/bare-widget', import.meta.url));
+const SWITCHES_TIMED = 50;
+const SWITCHES_SOAK = 500;
+
+/** One area switch, timed from the host's call until the card root shows a settled status. */
+function timedSwitch(page: Page, area: 'lcard' | 'ccard'): Promise<number> {
+  // No named functions inside: tsx would wrap them in a helper the page does not have.
+  return page.evaluate(async (to) => {
+    const start = performance.now();
+    const switched = window.__kommoHost!.switchArea(to);
+    await new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        const status = document.querySelector('.bytegpt-health-root')?.getAttribute('data-bytegpt-health');
+        if (status && status !== 'checking') {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-bytegpt-health'] });
+    });
+    const elapsed = performance.now() - start;
+    await switched;
+    return elapsed;
+  }, area);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+async function timeSwitches(page: Page): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < SWITCHES_TIMED; i += 1) times.push(await timedSwitch(page, i % 2 === 0 ? 'ccard' : 'lcard'));
+  return median(times);
+}
+
+async function footprint(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+    return { heap: usedSize, nodes, listeners: await nativeListeners(page) };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+const servers: DemoServer[] = [];
+const browser = await launchBrowser();
+try {
+  const real = await startDemoServer({ port: 0 });
+  const bare = await startDemoServer({ port: 0, widgetDir: BARE_DIR, mocks: false });
+  servers.push(real, bare);
+
+  // The real widget: one check fills the cache, then every render shows it.
+  await openHost(browser.page, real.url, { area: 'lcard', scenario: 'healthy', lang: 'en', role: 'admin' });
+  await browser.page.waitForSelector('.bytegpt-health-root[data-bytegpt-health="ok"]', { timeout: 20_000 });
+  const widgetMs = await timeSwitches(browser.page);
+
+  // Soak: 500 more switches, ending on the area the footprint was first taken in.
+  const before = await footprint(browser.page);
+  for (let i = 0; i < SWITCHES_SOAK; i += 1) await timedSwitch(browser.page, i % 2 === 0 ? 'ccard' : 'lcard');
+  const after = await footprint(browser.page);
+
+  const barePage = await browser.context.newPage();
+  await openHost(barePage, bare.url, { area: 'lcard', lang: 'en', role: 'admin' });
+  await barePage.evaluate(() => localStorage.setItem('bare-widget:status', JSON.stringify({ status: 'ok' })));
+  await timedSwitch(barePage, 'ccard');
+  const bareMs = await timeSwitches(barePage);
+
+  const listenersSame = JSON.stringify(before.listeners) === JSON.stringify(after.listeners);
+  console.log(`Render bench — Chromium, the Kommo-like host page, median of ${SWITCHES_TIMED} card-area switches\n`);
+  console.log('widget              render → cached status (ms)');
+  console.log(`ours                ${widgetMs.toFixed(1)}`);
+  console.log(`bare AMD widget     ${bareMs.toFixed(1)}`);
+  console.log(`ratio               ${(widgetMs / bareMs).toFixed(2)}  (target ≤ 2)\n`);
+  console.log(`After ${SWITCHES_SOAK} more switches (GC before each reading):`);
+  console.log(`JS heap             ${(before.heap / 1024).toFixed(0)} KB → ${(after.heap / 1024).toFixed(0)} KB, growth ${((after.heap - before.heap) / 1024).toFixed(0)} KB (target ≤ 1024 KB)`);
+  console.log(`DOM nodes           ${before.nodes} → ${after.nodes}`);
+  console.log(`native listeners    ${listenersSame ? 'unchanged' : `${JSON.stringify(before.listeners)} → ${JSON.stringify(after.listeners)}`}`);
+} finally {
+  await browser.close();
+  for (const server of servers) await server.close();
+}
