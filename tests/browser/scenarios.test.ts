@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, WIDGET_CODE, type DemoServer } from '../../scripts/serve/demo-server.ts';
+import { FINDING_SEVERITY } from '../../src/health/types.ts';
 import { SCENARIO_NAMES, SCENARIOS, type ScenarioName } from '../../src/mocks/scenarios.ts';
 import { hangs } from '../integration/timeouts.ts';
 import { REPO_ROOT, ensureWidgetBuilt, launchBrowser, openHost, type LaunchedBrowser } from './helpers/browser.ts';
@@ -17,11 +18,18 @@ const EN = JSON.parse(readFileSync(join(REPO_ROOT, 'locales', 'en.json'), 'utf8'
   panel: Record<string, string>;
 };
 
+interface Shown {
+  status: string;
+  codes: string[];
+  text: string;
+  steps: number;
+}
+
 let server: DemoServer;
 let browser: LaunchedBrowser;
 
 /** The settled sidebar: status and the finding rows, in the order shown. */
-async function sidebar(page: Page): Promise<{ status: string; codes: string[]; text: string }> {
+async function sidebar(page: Page): Promise<Shown> {
   await page.waitForFunction((sel) => {
     const status = document.querySelector(sel)?.getAttribute('data-bytegpt-health');
     return status && status !== 'checking';
@@ -30,11 +38,13 @@ async function sidebar(page: Page): Promise<{ status: string; codes: string[]; t
     status: root.getAttribute('data-bytegpt-health') ?? '',
     codes: [...root.querySelectorAll('[data-finding]')].map((row) => row.getAttribute('data-finding') ?? ''),
     text: (root as HTMLElement).innerText,
+    // Walkthrough steps anywhere on the page (a member must never see one).
+    steps: document.querySelectorAll('[data-step]').length,
   }));
 }
 
 /** A fresh tab for the scenario, with its moment and time zone when it has them. */
-async function show(name: ScenarioName): Promise<{ status: string; codes: string[]; text: string }> {
+async function show(name: ScenarioName, role: 'admin' | 'member' = 'admin'): Promise<Shown> {
   const scenario = SCENARIOS[name];
   const page = await browser.context.newPage();
   try {
@@ -43,7 +53,7 @@ async function show(name: ScenarioName): Promise<{ status: string; codes: string
       const cdp = await browser.context.newCDPSession(page);
       await cdp.send('Emulation.setTimezoneOverride', { timezoneId: scenario.timeZone });
     }
-    await openHost(page, server.url, { area: 'lcard', scenario: name, lang: 'en', scheme: 'light', role: 'admin' });
+    await openHost(page, server.url, { area: 'lcard', scenario: name, lang: 'en', scheme: 'light', role });
     return await sidebar(page);
   } finally {
     await page.close();
@@ -70,6 +80,16 @@ describe('every scenario in the sidebar, for an admin', () => {
   it.each(SHOWN)('%s', async (name) => {
     const { status, codes } = await show(name);
     expect({ status, codes: [...codes].sort() }).toEqual({ status: SCENARIOS[name].expect.status, codes: [...SCENARIOS[name].expect.codes].sort() });
+  });
+});
+
+describe('every scenario in the sidebar, for a member', () => {
+  // Info findings are advice for admins; a member sees the rest, the same status, and
+  // never a walkthrough step.
+  it.each(SHOWN)('%s', async (name) => {
+    const { status, codes, steps } = await show(name, 'member');
+    const expected = SCENARIOS[name].expect.codes.filter((code) => FINDING_SEVERITY[code] !== 'info');
+    expect({ status, codes: [...codes].sort(), steps }).toEqual({ status: SCENARIOS[name].expect.status, codes: [...expected].sort(), steps: 0 });
   });
 });
 
