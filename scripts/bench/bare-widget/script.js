@@ -12,7 +12,7 @@ define(['jquery'], function () {
         var cached = null;
         try {
           cached = JSON.parse(window.localStorage.getItem('bare-widget:status') || 'null');
-        } catch (e) {
+        } catch {
           cached = null;
         }
         self.render_template({ caption: { class_name: 'bare-caption' }, body: '', render: '<div class="bytegpt-health-root"></div>' });
