@@ -1,6 +1,7 @@
 // images/: the five logos (plus logo_dp.png with digital_pipeline) as real PNGs of
-// the exact pixel size, and every image ≤ 300 KB (kommo-platform.md §1.2).
-import { isObject } from './manifest.ts';
+// the exact pixel size, and every image ≤ 300 KB (kommo-platform.md §1.2). Tour slides
+// are checked in tour.ts.
+import { tourImagePaths } from './manifest.ts';
 import { filePaths, type ArchiveFiles } from './layout.ts';
 import { DP_LOGO, issue, LOGO_SPECS, MAX_IMAGE_BYTES, type Issue, type LogoSpec } from './rules.ts';
 
@@ -31,19 +32,12 @@ export function checkImages(manifest: Record<string, unknown>, files: ArchiveFil
   const locations = Array.isArray(manifest.locations) ? manifest.locations : [];
   const specs = locations.includes('digital_pipeline') ? [...LOGO_SPECS, DP_LOGO] : LOGO_SPECS;
   const issues = specs.flatMap((spec) => checkLogo(files, spec));
-  for (const path of filePaths(files).filter((p) => p.startsWith('images/'))) {
+  // Tour slides get their own size finding (tour.bytes, in tour.ts).
+  const slides = new Set(tourImagePaths(manifest));
+  for (const path of filePaths(files).filter((p) => p.startsWith('images/') && !slides.has(p))) {
     const bytes = files[path] ?? new Uint8Array();
     if (bytes.length > MAX_IMAGE_BYTES) {
       issues.push(issue('images.bytes', path, `is ${bytes.length} bytes, more than ${MAX_IMAGE_BYTES} (300 KB)`));
-    }
-  }
-  const tour = manifest.tour;
-  if (isObject(tour) && isObject(tour.tour_images)) {
-    for (const [lang, list] of Object.entries(tour.tour_images)) {
-      for (const image of Array.isArray(list) ? list : []) {
-        const path = String(image).replace(/^\//, '');
-        if (!files[path]) issues.push(issue('images.tour', path, `tour image for "${lang}" is missing`));
-      }
     }
   }
   return issues;

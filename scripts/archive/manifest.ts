@@ -133,6 +133,16 @@ function checkTour(manifest: Json): Issue[] {
   return issues;
 }
 
+/** Archive paths of every slide tour.tour_images lists (the leading "/" dropped). */
+export function tourImagePaths(manifest: Json): string[] {
+  const images = isObject(manifest.tour) ? manifest.tour.tour_images : undefined;
+  if (!isObject(images)) return [];
+  return Object.values(images)
+    .flatMap((list) => (Array.isArray(list) ? list : []))
+    .filter((path): path is string => typeof path === 'string')
+    .map((path) => path.replace(/^\//, ''));
+}
+
 /** Shape checks on a parsed manifest (cross-file checks live in i18n.ts / images.ts). */
 export function checkManifest(manifest: Json): Issue[] {
   if (!isObject(manifest.widget)) return [issue('manifest.required', FILE, 'the widget object is missing')];

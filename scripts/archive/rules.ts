@@ -31,6 +31,13 @@ export const LOGO_SPECS: readonly LogoSpec[] = [
 export const DP_LOGO: LogoSpec = { file: 'logo_dp.png', width: 174, height: 109 };
 export const MAX_IMAGE_BYTES = 300 * 1024;
 
+/**
+ * Marketplace tour slides (manifest tour.tour_images): JPG, exactly 1188×616, each an
+ * image under the 300 KB rule. Kommo takes 1–5 per language; the listing keeps to 3
+ * (issue 8, item 10), so a fourth is an error here too.
+ */
+export const TOUR_SLIDE = { width: 1188, height: 616, minPerLanguage: 1, maxPerLanguage: 3 } as const;
+
 export const KOMMO_LOCALES = ['en', 'es', 'pt', 'tr', 'id'] as const;
 
 export const FIELD_TYPES = ['text', 'pass', 'users', 'users_lp', 'custom'] as const;

@@ -7,6 +7,7 @@ import { checkManifest, parseManifest } from './manifest.ts';
 import { issue, type Issue } from './rules.ts';
 import { checkScript } from './script.ts';
 import { checkTextFiles, decodeText } from './text.ts';
+import { checkTourSlides } from './tour.ts';
 
 export function validateFiles(files: ArchiveFiles): Issue[] {
   const issues = [...checkLayout(files), ...checkTextFiles(files)];
@@ -17,6 +18,7 @@ export function validateFiles(files: ArchiveFiles): Issue[] {
     issues.push(...parsed.issues);
     if (parsed.manifest) {
       issues.push(...checkManifest(parsed.manifest), ...checkLocales(parsed.manifest, files), ...checkImages(parsed.manifest, files));
+      issues.push(...checkTourSlides(parsed.manifest, files));
     }
   }
   const scriptBytes = files['script.js'];

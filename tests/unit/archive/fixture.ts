@@ -1,5 +1,5 @@
-// A known-good widget archive built in memory from the real manifest, locales and
-// logos plus a tiny AMD script.js, so archive tests need no `npm run build`.
+// A known-good widget archive built in memory from the real manifest, locales, logos
+// and tour slides plus a tiny AMD script.js, so archive tests need no `npm run build`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
 import { validateZip } from '../../../scripts/archive/validate-archive.ts';
@@ -31,9 +31,17 @@ export function goodFiles(): Files {
     'script.js': strToU8(GOOD_SCRIPT),
   };
   for (const name of readdirSync(new URL('locales/', repo))) files[`i18n/${name}`] = readRepo(`locales/${name}`);
-  for (const name of readdirSync(new URL('widget/images/', repo)).filter((n) => n.endsWith('.png'))) {
+  // The logos and the committed tour slides (npm run tour), as the build copies them.
+  for (const name of readdirSync(new URL('widget/images/', repo)).filter((n) => /\.(png|jpg)$/.test(n))) {
     files[`images/${name}`] = readRepo(`widget/images/${name}`);
   }
+  return files;
+}
+
+/** The good archive with one change applied. */
+export function broken(change: (files: Files) => void): Files {
+  const files = goodFiles();
+  change(files);
   return files;
 }
 

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8 } from 'fflate';
 import { validateZip } from '../../../scripts/archive/validate-archive.ts';
-import { errors, goodFiles, GOOD_SCRIPT, ruleAndFile, validate, withJson, type Files } from './fixture.ts';
-
-/** The good archive with one change applied. */
-function broken(change: (files: Files) => void): Files {
-  const files = goodFiles();
-  change(files);
-  return files;
-}
+import { broken, errors, goodFiles, GOOD_SCRIPT, ruleAndFile, validate, withJson, type Files } from './fixture.ts';
 
 const prependBytes = (prefix: number[], bytes: Uint8Array | undefined) => new Uint8Array([...prefix, ...(bytes ?? [])]);
 
