@@ -1,15 +1,9 @@
 // The global APP (and its deprecated alias AMOCRM) with the members Kommo documents
 // (kommo-platform.md §3.5, §12). Widgets may only read APP: writes still happen, as on
 // the real page, but are recorded so tests can fail on them.
+import { ACCOUNT, OWNER_ID, USERS } from './people.ts';
 import { isCardArea, type HostState } from './state.ts';
 import type { HostArea, HostNotification } from './types.ts';
-
-const ACCOUNT = { id: 31337001, name: 'Bytebio', subdomain: 'bytebio', currency: 'BRL', timezone: 'America/Sao_Paulo' };
-
-const USERS = {
-  admin: { id: 7001, login: 'marina@bytebio.com.br', name: 'Marina Costa', uuid: 'u-7001', user_rank: 'newbie' },
-  member: { id: 7002, login: 'joao@bytebio.com.br', name: 'João Lima', uuid: 'u-7002', user_rank: 'newbie' },
-};
 
 const CARDS: Record<'lcard' | 'ccard' | 'comcard', { id: number; entity: string; elementType: number; name: string }> = {
   lcard: { id: 1042, entity: 'leads', elementType: 2, name: 'Website chatbot — Loja Aurora' },
@@ -53,15 +47,24 @@ function showToast(state: HostState, note: HostNotification): void {
   const header = document.createElement('div');
   header.className = 'kommo-notification__header';
   header.textContent = note.header;
-  const body = document.createElement('div');
+  // Kommo links a notification when it has a link; only same-origin paths here.
+  const body = document.createElement(note.link ? 'a' : 'div');
+  if (note.link) body.setAttribute('href', note.link);
   body.textContent = note.text;
   toast.append(header, body);
   box.append(toast);
   setTimeout(() => toast.remove(), 8000);
 }
 
-type Message = { header?: unknown; text?: unknown };
+type Message = { header?: unknown; text?: unknown; link?: unknown; date?: unknown };
 const str = (value: unknown) => (typeof value === 'string' ? value : value == null ? '' : String(value));
+const localLink = (value: unknown) => (typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') ? value : undefined);
+
+/** One recorded APP.notifications call: which method, what it said, where it links. */
+function recorded(method: string, kind: HostNotification['kind'], m: Message | undefined, header: string): HostNotification {
+  const link = localLink(m?.link);
+  return { method, kind, header, text: str(m?.text), ...(link ? { link } : {}), ...(typeof m?.date === 'number' ? { date: m.date } : {}) };
+}
 
 /** Everything APP exposes, built fresh from the host state on every read. */
 export function installApp(state: HostState): { setArea(area: HostArea): void } {
@@ -83,17 +86,17 @@ export function installApp(state: HostState): { setArea(area: HostArea): void } 
         case 'user_rights':
           return { is_admin: state.query.role === 'admin', leads: { view: 'A', edit: 'A' } };
         case 'account':
-          return { ...ACCOUNT, language: state.query.lang };
+          return { ...ACCOUNT, created_by: OWNER_ID, language: state.query.lang };
         default:
           return undefined;
       }
     },
     notifications: {
-      show_message: (m: Message) => showToast(state, { kind: 'message', header: str(m?.header), text: str(m?.text) }),
-      show_message_error: (m: Message) => showToast(state, { kind: 'error', header: str(m?.header), text: str(m?.text) }),
-      add_error: (m: Message) => showToast(state, { kind: 'error', header: str(m?.header) || 'Error', text: str(m?.text) }),
+      show_message: (m: Message) => showToast(state, recorded('show_message', 'message', m, str(m?.header))),
+      show_message_error: (m: Message) => showToast(state, recorded('show_message_error', 'error', m, str(m?.header))),
+      add_error: (m: Message) => showToast(state, recorded('add_error', 'error', m, str(m?.header) || 'Error')),
       show_notification: (m: { text?: Message; type?: string }) =>
-        showToast(state, { kind: 'notification', header: str(m?.text?.header), text: str(m?.text?.text) }),
+        showToast(state, recorded('show_notification', 'notification', m?.text, str(m?.text?.header))),
     },
     data: watched(data, 'APP.data', state.appWrites),
     widgets: { list: {} as Record<string, unknown>, system: { area: state.query.area } },

@@ -3,9 +3,11 @@
 // loader), starts the mock OpenAI service before the widget, and exposes
 // window.__kommoHost so the demo toolbar and the browser tests drive it like a user.
 import { installApp } from './app.ts';
+import { changeKommoState, readKommoState, setApiModeCookie, startSession } from './kommo-session.ts';
 import { destroyInstance, loadWidgetModule, startInstance } from './lifecycle.ts';
 import { listScenarios, loadMocks, settingsFor } from './mocks.ts';
 import { renderPage } from './pages.ts';
+import { USERS } from './people.ts';
 import { requireAsync, setUpRequire } from './requirejs.ts';
 import { closeSettingsModal, openSettingsModal } from './settings-modal.ts';
 import { queryString, readQuery, recordError, type HostState } from './state.ts';
@@ -94,6 +96,15 @@ const api: KommoHostApi = {
   setLang: (lang) => navigate({ lang }),
   setRole: (role) => navigate({ role }),
   setScenario: (scenario) => navigate({ scenario }),
+  setApiMode(mode) {
+    query.api = mode;
+    setApiModeCookie(mode);
+    window.history.replaceState(null, '', queryString(query));
+    if (state) renderToolbar(state, api, descriptions);
+  },
+  kommoState: readKommoState,
+  resetKommo: () => changeKommoState({ reset: true }),
+  completeTask: (id) => changeKommoState({ complete: id }),
   openSettings() {
     queue = queue.then(() => openSettings(need()));
     return queue;
@@ -118,6 +129,8 @@ async function startMocks(s: HostState): Promise<void> {
 }
 
 async function boot(): Promise<void> {
+  // Before the widget loads: its /api/v4 calls go out with this user's session.
+  startSession(USERS[query.role].id, query.api);
   setUpRequire();
   const [$] = (await requireAsync(['jquery'])) as [JQueryStatic];
   const s: HostState = {

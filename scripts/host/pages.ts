@@ -27,6 +27,7 @@ const ICONS: Record<string, string> = {
 };
 
 function menuFor(area: HostArea): string {
+  if (area === 'everywhere') return 'Dashboard';
   if (area === 'lcard') return 'Leads';
   if (area === 'ccard' || area === 'comcard') return 'Contacts';
   return 'Settings';
@@ -121,6 +122,17 @@ function advancedPage(state: HostState): HTMLElement {
   ]);
 }
 
+/** Kommo's dashboard: a page with no widget panel, where only the `everywhere` location runs. */
+function dashboardPage(): HTMLElement {
+  const tiles: Array<[string, string]> = [['Incoming leads', '18'], ['Active leads', '64'], ['Tasks for today', '7'], ['Won this month', 'R$ 48,200']];
+  return el('div', 'settings-page', [
+    el('div', 'settings-page__crumbs', ['Dashboard']),
+    el('h1', 'settings-page__title', ['Dashboard']),
+    el('div', 'settings-page__grid', tiles.map(([label, value]) =>
+      el('div', 'widget-tile widget-tile_other', [el('div', 'widget-tile__name', [value]), el('div', 'widget-tile__status', [label])]))),
+  ]);
+}
+
 /** Replaces the page content for the current area (Kommo swaps the page on navigation). */
 export function renderPage(state: HostState, onOpenSettings: () => void): void {
   const holder = document.getElementById('page_holder');
@@ -128,6 +140,7 @@ export function renderPage(state: HostState, onOpenSettings: () => void): void {
   const area = state.query.area;
   const page = area === 'settings' ? settingsPage(state, onOpenSettings)
     : area === 'advanced_settings' ? advancedPage(state)
+    : area === 'everywhere' ? dashboardPage()
     : cardPage(area);
   holder.replaceChildren(page);
   // Clicking a caption shows or hides that widget's body (bound on the panel, not document).

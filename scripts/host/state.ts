@@ -2,8 +2,10 @@
 // The fake Kommo's own state: what the URL asked for, what Kommo "knows" about the
 // widget (manifest, saved settings, install status) and what tests may read back.
 import {
+  HOST_API_MODES,
   HOST_AREAS,
   HOST_LANGS,
+  type HostApiMode,
   type HostArea,
   type HostConfig,
   type HostLang,
@@ -73,12 +75,14 @@ export function readQuery(search: string): HostQuery {
     lang: pick<HostLang>(params.get('lang'), HOST_LANGS, 'en'),
     role: params.get('role') === 'member' ? 'member' : 'admin',
     scenario: params.get('scenario'),
+    api: pick<HostApiMode>(params.get('api'), HOST_API_MODES, 'ok'),
   };
 }
 
-export function queryString(query: HostQuery): string {
+export function queryString(query: Omit<HostQuery, 'api'> & { api?: HostApiMode }): string {
   const params = new URLSearchParams({ area: query.area, scheme: query.scheme, lang: query.lang, role: query.role });
   if (query.scenario) params.set('scenario', query.scenario);
+  if (query.api && query.api !== 'ok') params.set('api', query.api);
   return `?${params.toString()}`;
 }
 

@@ -2,7 +2,7 @@
 // the browser tests use (window.__kommoHost), never the widget.
 import { el } from './pages.ts';
 import type { HostState } from './state.ts';
-import { HOST_AREAS, HOST_LANGS, type HostArea, type KommoHostApi } from './types.ts';
+import { HOST_API_MODES, HOST_AREAS, HOST_LANGS, type HostApiMode, type HostArea, type KommoHostApi } from './types.ts';
 
 const AREA_LABELS: Record<HostArea, string> = {
   lcard: 'Lead card',
@@ -10,6 +10,14 @@ const AREA_LABELS: Record<HostArea, string> = {
   comcard: 'Company card',
   settings: 'Settings (modal)',
   advanced_settings: 'Advanced settings',
+  everywhere: 'Dashboard (everywhere)',
+};
+
+const API_LABELS: Record<HostApiMode, string> = {
+  ok: 'answers',
+  '401': '401 session expired',
+  '403': '403 no permission',
+  '429': '429 too many requests',
 };
 
 function select(label: string, name: string, options: Array<[string, string]>, value: string, onChange: (v: string) => void): HTMLElement {
@@ -37,6 +45,7 @@ export function renderToolbar(state: HostState, api: KommoHostApi, descriptions:
     select('Theme', 'scheme', [['light', 'light'], ['dark', 'dark']], q.scheme, (v) => api.setScheme(v === 'dark' ? 'dark' : 'light')),
     select('User', 'role', [['admin', 'admin'], ['member', 'member']], q.role, (v) => api.setRole(v === 'member' ? 'member' : 'admin')),
     select('Area', 'area', HOST_AREAS.map((a) => [a, AREA_LABELS[a]]), q.area, (v) => void api.switchArea(v as HostArea)),
+    select('Kommo API', 'api', HOST_API_MODES.map((m) => [m, API_LABELS[m]]), q.api, (v) => api.setApiMode(v as HostApiMode)),
     el('span', '', [description ?? '']),
   );
 }

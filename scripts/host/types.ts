@@ -2,7 +2,8 @@
 // (scripts/serve) and the browser tests that drive it. The page is test/demo
 // infrastructure: it plays Kommo, it is never shipped.
 
-export const HOST_AREAS = ['lcard', 'ccard', 'comcard', 'settings', 'advanced_settings'] as const;
+/** `everywhere`: a page with no widget block (Kommo's dashboard); the widget only listens there. */
+export const HOST_AREAS = ['lcard', 'ccard', 'comcard', 'settings', 'advanced_settings', 'everywhere'] as const;
 export type HostArea = (typeof HOST_AREAS)[number];
 
 export const HOST_LANGS = ['en', 'es', 'pt', 'tr', 'id'] as const;
@@ -10,6 +11,10 @@ export type HostLang = (typeof HOST_LANGS)[number];
 
 export type HostScheme = 'light' | 'dark';
 export type HostRole = 'admin' | 'member';
+
+/** How the fake Kommo REST API (/api/v4) answers: normally, or with one of Kommo's errors. */
+export const HOST_API_MODES = ['ok', '401', '403', '429'] as const;
+export type HostApiMode = (typeof HOST_API_MODES)[number];
 
 /** What the server tells the page (inlined into index.html as JSON). */
 export interface HostConfig {
@@ -23,13 +28,15 @@ export interface HostConfig {
   mocksError: string | null;
 }
 
-/** The page state that lives in the URL (?area=&scheme=&lang=&role=&scenario=). */
+/** The page state that lives in the URL (?area=&scheme=&lang=&role=&scenario=&api=). */
 export interface HostQuery {
   area: HostArea;
   scheme: HostScheme;
   lang: HostLang;
   role: HostRole;
   scenario: string | null;
+  /** Kept out of the URL while 'ok'. */
+  api: HostApiMode;
 }
 
 /** One host → widget call, recorded for tests (never the settings values themselves). */
@@ -53,8 +60,45 @@ export interface LoaderReport {
 
 export interface HostNotification {
   kind: 'message' | 'error' | 'notification';
+  /** The APP.notifications method the widget called. */
+  method: string;
   header: string;
   text: string;
+  link?: string;
+  date?: number;
+}
+
+/** A task as the fake Kommo stores it (the fields of Kommo's v4 task object). */
+export interface HostTask {
+  id: number;
+  created_by: number;
+  updated_by: number;
+  created_at: number;
+  updated_at: number;
+  responsible_user_id: number;
+  group_id: number;
+  entity_id: number | null;
+  entity_type: string | null;
+  duration: number;
+  is_completed: boolean;
+  task_type_id: number;
+  text: string;
+  result: { text: string } | [];
+  complete_till: number;
+  account_id: number;
+}
+
+/** One request to the fake /api/v4, as the server saw it. */
+export interface HostApiCall {
+  method: string;
+  path: string;
+  status: number;
+  user: number | null;
+}
+
+export interface HostKommoState {
+  tasks: HostTask[];
+  calls: HostApiCall[];
 }
 
 /** `window.__kommoHost`: how tests and the demo toolbar drive the page, like a user would. */
@@ -79,6 +123,14 @@ export interface KommoHostApi {
   setLang(lang: HostLang): void;
   setRole(role: HostRole): void;
   setScenario(name: string): void;
+  /** Live (a cookie the server reads): how /api/v4 answers from now on. */
+  setApiMode(mode: HostApiMode): void;
+  /** The server's tasks and the /api/v4 requests it answered. */
+  kommoState(): Promise<HostKommoState>;
+  /** Forgets every task and request (tests share one server per file). */
+  resetKommo(): Promise<void>;
+  /** Completes a task the way the admin would in Kommo. */
+  completeTask(id: number): Promise<void>;
   /** Opens the widget's settings modal (area `settings`); resolves after callbacks.settings. */
   openSettings(): Promise<void>;
   closeSettings(): void;

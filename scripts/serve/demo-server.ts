@@ -7,6 +7,9 @@
 //   /vendor/jquery.js, /vendor/require.js   real jQuery and RequireJS from node_modules
 //   /mockServiceWorker.js              msw's worker (must sit at the root for its scope)
 //   /upl/<code>/<version>/widget/...   the widget files, where Kommo serves them
+//   /api/v4/tasks                      Kommo's tasks API, emulated (kommo-api.ts)
+//   /host/kommo-state                  that emulation's tasks and requests, for tests
+//   /settings/widgets/<code>/          Kommo's URL of the widget's dashboard → its host page
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -15,6 +18,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostConfig } from '../host/types.ts';
 import { bundleForBrowser } from './bundle.ts';
+import { createKommoApi } from './kommo-api.ts';
 
 export const WIDGET_CODE = 'bytegpt_billing_health';
 export const DEFAULT_PORT = 5178;
@@ -152,9 +156,18 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     '/host/host.css': join(HOST_DIR, 'host.css'),
   };
 
+  const kommoApi = createKommoApi();
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (await kommoApi.handle(req, res, url)) return;
+    const pathname = decodeURIComponent(url.pathname);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'GET only');
+    // Links in notifications point where Kommo keeps the dashboard; the host shows it by area.
+    if (pathname === `/settings/widgets/${WIDGET_CODE}/`) {
+      res.writeHead(302, { location: '/?area=advanced_settings', 'cache-control': 'no-store' });
+      return void res.end();
+    }
     if (pathname === '/' || pathname === '/index.html') return send(res, 200, MIME['.html']!, page);
     if (pathname === '/host/main.js') return send(res, 200, MIME['.js']!, bundles.main);
     if (pathname === '/host/mocks.js' && bundles.mocks) return send(res, 200, MIME['.js']!, bundles.mocks);

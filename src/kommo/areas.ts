@@ -1,11 +1,14 @@
 // Drawing into the three places Kommo gives us: the card sidebar block (render_template),
 // the settings modal's custom field, and the advanced settings page.
-import { h } from 'preact';
+import { Fragment, h } from 'preact';
 import { AdvancedPage } from '../ui/AdvancedPage.tsx';
+import { Dashboard } from '../ui/Dashboard.tsx';
 import { OptionsForm } from '../ui/OptionsForm.tsx';
+import { TestConnection } from '../ui/TestConnection.tsx';
 import { applyDraft, draftFromStored } from '../ui/options-draft.ts';
 import { SCOPE_CLASS } from '../ui/styles.ts';
 import { isNewCard } from './app.ts';
+import { createConnectionTester } from './connection-test.ts';
 import { writeHiddenInput } from './hidden-input.ts';
 import type { Root } from './mount.ts';
 import { reportCaught } from './notify.ts';
@@ -112,24 +115,51 @@ export function renderSettings(runtime: Runtime, roots: AreaRoots, modal: KommoM
   const stored = readStoredOptions(input && input.value.trim() !== '' ? input.value : params.options);
   const initial = draftFromStored(stored);
   const { strings } = runtime.base();
+  // "Test connection" reads what is typed now: Kommo's own key and URL inputs, our draft.
+  let options: Record<string, unknown> = stored;
+  const typed = (name: string, saved: unknown): string => {
+    const value = findByName(doc, modal, name)?.value ?? '';
+    return value !== '' ? value : typeof saved === 'string' ? saved : '';
+  };
+  const tester = createConnectionTester(() => ({ apiKey: typed('api_key', params.api_key), baseUrl: typed('base_url', params.base_url), options }));
+  runtime.own(() => tester.dispose());
+  runtime.own(tester.subscribe(() => roots.settings?.draw()));
   const host = createHost(doc, content, 'settings');
   roots.settings = runtime.addRoot(
     host,
     () =>
-      h(OptionsForm, {
-        t: strings.t,
-        initial,
-        idPrefix: `${code}-options`,
-        onChange: (draft) => {
-          try {
-            if (input) writeHiddenInput(input, JSON.stringify(applyDraft(stored, draft)));
-          } catch (error) {
-            reportCaught(error);
-          }
-        },
-      }),
+      h(
+        Fragment,
+        null,
+        h(OptionsForm, {
+          t: strings.t,
+          initial,
+          idPrefix: `${code}-options`,
+          onChange: (draft) => {
+            try {
+              options = applyDraft(stored, draft);
+              if (input) writeHiddenInput(input, JSON.stringify(options));
+            } catch (error) {
+              reportCaught(error);
+            }
+          },
+        }),
+        h(TestConnection, { state: tester.state(), onTest: () => tester.run(), t: strings.t, fmt: strings.fmt }),
+      ),
     true,
   );
+}
+
+/** A settings field of Kommo's modal (`input[name=…]`), inside `$modal` first. */
+function findByName(doc: Document, modal: KommoModal, name: string): HTMLInputElement | null {
+  const selector = `input[name="${name}"]`;
+  try {
+    const found = (modal as JQuery<HTMLElement> | undefined)?.find?.(selector)[0];
+    if (found instanceof HTMLInputElement) return found;
+  } catch {
+    // an odd $modal: fall back to the page
+  }
+  return doc.querySelector<HTMLInputElement>(selector);
 }
 
 /** The advanced settings page: `#work-area-<code>`. */
@@ -141,5 +171,13 @@ export function renderAdvanced(runtime: Runtime, roots: AreaRoots): void {
   if (!area) return;
   runtime.removeRoot(roots.advanced);
   const host = createHost(env.document, area, 'advanced');
-  roots.advanced = runtime.addRoot(host, () => h(AdvancedPage, runtime.panelProps()), true);
+  roots.advanced = runtime.addRoot(
+    host,
+    () => {
+      const props = runtime.panelProps();
+      const dashboard = h(Dashboard, { report: props.state.report, history: runtime.source().history(), t: props.t, fmt: props.fmt });
+      return h(AdvancedPage, { ...props, dashboard });
+    },
+    true,
+  );
 }

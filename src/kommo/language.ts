@@ -17,7 +17,7 @@ function readLangs(widget: Partial<KommoWidgetBase>): unknown {
     if (typeof widget.langs === 'object' && widget.langs !== null) return widget.langs;
     if (typeof widget.i18n !== 'function') return {};
     const tree: Record<string, unknown> = {};
-    for (const section of ['widget', 'settings', 'advanced', 'panel', 'status', 'findings', 'walkthrough']) {
+    for (const section of ['widget', 'settings', 'advanced', 'panel', 'status', 'findings', 'walkthrough', 'dashboard', 'remind', 'alerts']) {
       tree[section] = widget.i18n(section);
     }
     return tree;

@@ -1,6 +1,7 @@
 // One widget instance's state on the page: the disposer list, its Preact roots, the
-// health source, the strings and role. Everything set up here is registered in the
-// disposer, so destroy() leaves the page as it found it.
+// health source, the strings and role, and (for admins) the update walkthrough.
+// Everything set up here is registered in the disposer, so destroy() leaves the page
+// as it found it.
 import { h, type ComponentChild } from 'preact';
 import { emptyKeySignals } from '../billing/check.ts';
 import { evaluate } from '../health/evaluate.ts';
@@ -8,13 +9,25 @@ import { createDisposer, type Disposer } from './disposer.ts';
 import { checkIntervalMs, createUnconfiguredSource, type HealthSource } from '../monitor/index.ts';
 import { readStrings, type Strings } from './language.ts';
 import { mountRoot, type Root } from './mount.ts';
+import { createSwappableSource, type BuiltSource, type SwappableSource } from './swappable-source.ts';
 import { reportCaught, showError } from './notify.ts';
-import { readConfig, readParams, type WidgetConfig } from './settings.ts';
+import { readConfig, readParams, readSavedCardExpiry, type WidgetConfig } from './settings.ts';
 import { acquireStyle } from './style.ts';
 import { applyColorScheme, readColorScheme, watchColorScheme } from './theme.ts';
 import { readUserRole, type UserRole } from './user-role.ts';
+import { createRemindAdmin } from './remind-admin.ts';
 import type { KommoApp, KommoWidgetBase } from './sdk-types.ts';
 import { StatusPanel, type StatusPanelProps } from '../ui/StatusPanel.tsx';
+import {
+  createWalkthrough,
+  isCardExpiryChange,
+  pageLocalStore,
+  readWalkthroughIds,
+  storedCardExpiry,
+  type LocalStore,
+  type WalkthroughController,
+  type WalkthroughIds,
+} from './walkthrough.ts';
 
 export interface WidgetEnv {
   document: Document;
@@ -27,6 +40,16 @@ interface Base {
   strings: Strings;
   role: UserRole;
   roots: Set<Root>;
+  /** Admins only: members never get a step. */
+  walkthrough: WalkthroughController | null;
+  /** Members only: "remind the admin". */
+  remind: ReturnType<typeof createRemindAdmin> | null;
+}
+
+/** localStorage and the ids that scope what the widget keeps there. */
+interface StorageScope {
+  local: LocalStore;
+  ids: WalkthroughIds;
 }
 
 export interface Runtime {
@@ -37,6 +60,8 @@ export interface Runtime {
   /** Mounts `view` on `host`; unmounted (and the host removed if ours) on destroy. */
   addRoot(host: HTMLElement, view: () => ComponentChild, ownsHost: boolean): Root;
   removeRoot(root: Root | null): void;
+  /** Registers a cleanup that runs on destroy. */
+  own(cleanup: () => void): void;
   panelProps(): StatusPanelProps;
   /** Kommo's red notice with a generic text; used after a caught error. */
   notifyFailure(): void;
@@ -49,7 +74,8 @@ const CONFIGURE_HREF = '/settings/widgets/';
 export function createRuntime(widget: Partial<KommoWidgetBase>, env: WidgetEnv): Runtime {
   let disposer: Disposer = createDisposer();
   let base: Base | null = null;
-  let source: HealthSource | null = null;
+  let source: SwappableSource | null = null;
+  let scope: StorageScope | null = null;
   // Each root's disposer entry, so removeRoot() can run it early.
   const rootCleanups = new WeakMap<Root, () => void>();
 
@@ -61,6 +87,41 @@ export function createRuntime(widget: Partial<KommoWidgetBase>, env: WidgetEnv):
         reportCaught(error);
       }
     }
+  };
+
+  const onSourceChange = () => {
+    try {
+      if (source) base?.walkthrough?.sync(source.snapshot());
+    } catch (error) {
+      reportCaught(error);
+    }
+    drawAll();
+  };
+
+  /** The stored card expiry changed (here or in another tab): the rules must see it. */
+  const rebuildSource = () => source?.rebuild();
+
+  const storageScope = (): StorageScope => {
+    if (scope) return scope;
+    const local = pageLocalStore(env.document);
+    const ids = readWalkthroughIds(env.app());
+    disposer.add(local.watch((key) => isCardExpiryChange(key, ids) && rebuildSource()));
+    scope = { local, ids };
+    return scope;
+  };
+
+  /** One inner source for the current settings and stored card expiry, refreshing on its interval. */
+  const buildSource = (): BuiltSource => {
+    const { local, ids } = storageScope();
+    const read = readConfig(readParams(widget), storedCardExpiry(local, ids));
+    if (!read.ok) {
+      const report = evaluate(emptyKeySignals(read.options.quotaProbe), read.options, new Date());
+      return { source: createUnconfiguredSource(report), stop: () => {} };
+    }
+    const created = env.createSource(read.config);
+    const stopTimer = disposer.interval(() => created.refresh(), checkIntervalMs(read.config.options));
+    created.refresh();
+    return { source: created, stop: stopTimer };
   };
 
   const runtime: Runtime = {
@@ -75,22 +136,37 @@ export function createRuntime(widget: Partial<KommoWidgetBase>, env: WidgetEnv):
       watchColorScheme(doc, disposer, (scheme) => {
         for (const root of roots) applyColorScheme(root.host, scheme);
       });
-      base = { strings: readStrings(widget, app), role: readUserRole(app), roots };
+      const role = readUserRole(app);
+      base = { strings: readStrings(widget, app), role, roots, walkthrough: null, remind: null };
+      if (role === 'member') {
+        const { t, fmt } = base.strings;
+        const remind = createRemindAdmin({ widget, app: () => env.app(), t, fmt, report: () => runtime.source().snapshot().report });
+        disposer.add(remind.subscribe(drawAll));
+        base.remind = remind;
+      }
+      if (role === 'admin') {
+        const walkthrough = createWalkthrough({
+          ...storageScope(),
+          now: () => new Date(),
+          source: () => runtime.source(),
+          settingsCardExpiry: () => readSavedCardExpiry(readParams(widget)),
+          redraw: drawAll,
+          cardExpiryStored: rebuildSource,
+          timeout: (fn, ms) => disposer.timeout(fn, ms),
+        });
+        base.walkthrough = walkthrough;
+        disposer.add(() => walkthrough.dispose());
+      }
       return base;
     },
     source() {
       if (source) return source;
-      const read = readConfig(readParams(widget));
-      const created = read.ok
-        ? env.createSource(read.config)
-        : createUnconfiguredSource(evaluate(emptyKeySignals(read.options.quotaProbe), read.options, new Date()));
+      const created = createSwappableSource(buildSource);
       source = created;
       disposer.add(() => created.dispose());
-      disposer.add(created.subscribe(drawAll));
-      if (read.ok) {
-        disposer.interval(() => created.refresh(), checkIntervalMs(read.config.options));
-        created.refresh();
-      }
+      disposer.add(created.subscribe(onSourceChange));
+      // The first report (a cached one) arrives with the source, not as a change.
+      base?.walkthrough?.sync(created.snapshot());
       return created;
     },
     addRoot(host, view, ownsHost) {
@@ -107,13 +183,16 @@ export function createRuntime(widget: Partial<KommoWidgetBase>, env: WidgetEnv):
       );
       return root;
     },
+    own(cleanup) {
+      disposer.add(cleanup);
+    },
     removeRoot(root) {
       if (!root) return;
       rootCleanups.get(root)?.();
       rootCleanups.delete(root);
     },
     panelProps() {
-      const { strings, role } = runtime.base();
+      const { strings, role, walkthrough, remind } = runtime.base();
       const current = runtime.source();
       return {
         state: current.snapshot(),
@@ -121,6 +200,8 @@ export function createRuntime(widget: Partial<KommoWidgetBase>, env: WidgetEnv):
         t: strings.t,
         fmt: strings.fmt,
         configureHref: CONFIGURE_HREF,
+        ...(walkthrough ? { walkthrough: walkthrough.state() } : {}),
+        ...(remind ? { remind: { state: remind.state(), onRemind: () => void remind.remind() } } : {}),
         onRecheck: () => {
           try {
             current.recheck();
@@ -143,6 +224,7 @@ export function createRuntime(widget: Partial<KommoWidgetBase>, env: WidgetEnv):
       disposer = createDisposer();
       base = null;
       source = null;
+      scope = null;
       current.dispose();
     },
   };

@@ -2,7 +2,7 @@
 // on Save, and the raw `options` object the settings form merges into.
 import { normalizeBaseUrl } from '../billing/base-url.ts';
 import { cleanPasted, isAdminKey } from '../billing/credentials.ts';
-import { parseOptions } from '../health/options.ts';
+import { isCardExpiry, parseOptions } from '../health/options.ts';
 import type { HealthOptions } from '../health/types.ts';
 import type { MonitorConfig } from '../monitor/index.ts';
 import type { KommoSettingsParams, KommoWidgetBase } from './sdk-types.ts';
@@ -34,14 +34,25 @@ export type ConfigRead = { ok: true; config: WidgetConfig } | { ok: false; reaso
  * What a check needs, or "not configured" when there is no key. An admin key or a bad
  * base URL still goes to runCheck, which refuses them before any request and reports
  * key_invalid / unreachable: the admin then sees what is wrong.
+ *
+ * `storedCardExpiry` is the "MM/YY" an admin typed in the walkthrough's expiry step.
+ * Kommo documents no API to save a widget's settings from the sidebar, so that value is
+ * kept per account in localStorage (src/checklist/card-expiry.ts) and used only when
+ * the saved options have no cardExpiry: what was saved in the settings always wins.
  */
-export function readConfig(params: KommoSettingsParams): ConfigRead {
+export function readConfig(params: KommoSettingsParams, storedCardExpiry: string | null = null): ConfigRead {
   // A key pasted with only blanks or invisible characters around it is still that key.
   const apiKey = typeof params.api_key === 'string' ? cleanPasted(params.api_key) : '';
-  const { options } = parseOptions(params.options);
+  const parsed = parseOptions(params.options).options;
+  const options = parsed.cardExpiry === null && isCardExpiry(storedCardExpiry) ? { ...parsed, cardExpiry: storedCardExpiry } : parsed;
   if (apiKey === '') return { ok: false, reason: 'no_key', options };
   const baseUrl = typeof params.base_url === 'string' ? params.base_url : '';
   return { ok: true, config: { apiKey, baseUrl, options } };
+}
+
+/** The card expiry saved with the widget settings, or null. */
+export function readSavedCardExpiry(params: KommoSettingsParams): string | null {
+  return parseOptions(params.options).options.cardExpiry;
 }
 
 /** i18n key of the reason Save is refused, or null when the form may be saved. */

@@ -1,6 +1,7 @@
 // The callbacks Kommo calls. Each one is wrapped: an error is traced, reported through
 // Kommo's notifications, and the callback still returns what Kommo expects, so a
 // widget bug never breaks the Kommo page (design.md "Rules that never bend").
+import { startAlerts } from './alerts.ts';
 import { CARD_AREAS, renderAdvanced, renderCard, renderSettings, type AreaRoots } from './areas.ts';
 import { reportCaught, showError } from './notify.ts';
 import { createRuntime, type Runtime, type WidgetEnv } from './runtime.ts';
@@ -21,6 +22,16 @@ export function createCallbacks(widget: Partial<KommoWidgetBase>, makeEnv: () =>
   let runtime: Runtime | null = null;
   const roots: AreaRoots = { card: null, settings: null, advanced: null };
   const rt = () => (runtime ??= createRuntime(widget, makeEnv()));
+  let stopAlerts: (() => void) | null = null;
+
+  /**
+   * Critical alerts listen wherever Kommo loads us (the `everywhere` location included,
+   * where nothing is drawn), except the settings modal, where the key is being edited.
+   */
+  const watchAlerts = (area: string) => {
+    if (stopAlerts || area === 'settings') return;
+    stopAlerts = startAlerts({ widget, app: () => rt().env.app(), source: () => rt().source() });
+  };
 
   function guard<A extends unknown[], R>(fallback: R, body: (...args: A) => R): (...args: A) => R {
     return (...args) => {
@@ -40,7 +51,9 @@ export function createCallbacks(widget: Partial<KommoWidgetBase>, makeEnv: () =>
 
   return {
     render: guard(true, () => {
-      if (CARD_AREAS.has(readArea(widget))) renderCard(rt(), roots);
+      const area = readArea(widget);
+      if (CARD_AREAS.has(area)) renderCard(rt(), roots);
+      watchAlerts(area);
       return true;
     }),
     init: guard(true, () => true),
@@ -65,6 +78,8 @@ export function createCallbacks(widget: Partial<KommoWidgetBase>, makeEnv: () =>
       return true;
     }),
     destroy: guard(undefined, () => {
+      stopAlerts?.();
+      stopAlerts = null;
       roots.card = roots.settings = roots.advanced = null;
       runtime?.destroy();
     }),

@@ -1,10 +1,17 @@
 // The sidebar panel: overall status, findings, figures, last check and "check again".
-// Pure props in, callbacks out; every string comes through t().
+// For an admin with a billing problem, "Fix it" opens the walkthrough's next step in
+// place, and each finding links to what fixes it. Pure props in, callbacks out; every
+// string comes through t().
+import { useState } from 'preact/hooks';
+import type { StepId } from '../checklist/steps.ts';
+import { needsBillingFix } from '../checklist/verdicts.ts';
 import { headlineKey } from '../health/text-params.ts';
 import { FindingList } from './FindingList.tsx';
+import { FixIt } from './FixIt.tsx';
+import { RemindAdmin, type RemindState } from './RemindAdmin.tsx';
 import { StatusIcon } from './icons.tsx';
 import { SpendLines } from './SpendLines.tsx';
-import { displayStatus, type PanelState, type Role, type TextProps } from './types.ts';
+import { displayStatus, type PanelState, type Role, type TextProps, type WalkthroughState } from './types.ts';
 
 export interface StatusPanelProps extends TextProps {
   state: PanelState;
@@ -12,6 +19,15 @@ export interface StatusPanelProps extends TextProps {
   onRecheck: () => void;
   /** Where an admin configures the widget; no link when absent. */
   configureHref?: string;
+  /** The walkthrough, for admins: the sidebar's "Fix it" and the findings' step links. */
+  walkthrough?: WalkthroughState;
+  /**
+   * Where the findings' step links go when the whole walkthrough is on the page (the
+   * advanced page); the panel then shows no "Fix it" of its own.
+   */
+  onOpenStep?: (step: StepId) => void;
+  /** Members: "remind the admin" (one Kommo task for an admin). */
+  remind?: { state: RemindState; onRemind: () => void };
 }
 
 function NotConfigured({ role, t, configureHref }: Pick<StatusPanelProps, 'role' | 't' | 'configureHref'>) {
@@ -28,10 +44,17 @@ function NotConfigured({ role, t, configureHref }: Pick<StatusPanelProps, 'role'
   );
 }
 
-export function StatusPanel({ state, role, t, fmt, onRecheck, configureHref }: StatusPanelProps) {
+export function StatusPanel({ state, role, t, fmt, onRecheck, configureHref, walkthrough, onOpenStep, remind }: StatusPanelProps) {
+  const [openStep, setOpenStep] = useState<StepId | null>(null);
   const status = displayStatus(state);
   const report = state.report;
+  const admin = role === 'admin';
+  // Not hidden while a check runs: the panel must not jump when a refresh lands.
   const needsAdmin = role === 'member' && state.configured && report && report.status !== 'ok';
+  // Members get no walkthrough at all: no step, no step link, no settings link.
+  const inPlace = admin && !onOpenStep ? walkthrough : undefined;
+  const openStepLink = admin ? (onOpenStep ?? (inPlace ? setOpenStep : undefined)) : undefined;
+  const showFixIt = inPlace && report && state.configured && (needsBillingFix(report) || openStep !== null);
   return (
     <section
       class={`bytegpt-health-root bytegpt-health--${status}`}
@@ -48,8 +71,19 @@ export function StatusPanel({ state, role, t, fmt, onRecheck, configureHref }: S
 
       {!state.configured ? <NotConfigured role={role} t={t} configureHref={configureHref} /> : null}
       {state.failed ? <p class="bytegpt-health__error">{t('panel.error_generic')}</p> : null}
-      {report ? <FindingList findings={report.findings} role={role} t={t} fmt={fmt} /> : null}
+      {report ? (
+        <FindingList
+          findings={report.findings}
+          role={role}
+          t={t}
+          fmt={fmt}
+          onOpenStep={openStepLink}
+          settingsHref={admin ? configureHref : undefined}
+        />
+      ) : null}
+      {showFixIt ? <FixIt state={inPlace} openStep={openStep} onOpenStep={setOpenStep} t={t} fmt={fmt} settingsHref={configureHref} /> : null}
       {needsAdmin ? <p class="bytegpt-health__ask">{t('panel.ask_admin')}</p> : null}
+      {needsAdmin && remind ? <RemindAdmin state={remind.state} t={t} onRemind={remind.onRemind} /> : null}
       {report ? <SpendLines report={report} t={t} fmt={fmt} /> : null}
 
       {state.configured ? (

@@ -1,3 +1,142 @@
-// CSS of the walkthrough screens, every selector under the widget's scope class (see
-// ./scope.ts and ../styles.ts, which joins the features after the base).
-export const WALKTHROUGH_CSS = '';
+// CSS of the walkthrough screens (the full list, the sidebar's "Fix it", the findings'
+// fix links), every selector under the widget's scope class (see ./scope.ts and
+// ../styles.ts, which joins the features after the base). Kommo's look (kommo-look.md
+// §5, §9) with every text at 4.5:1 or more, light and dark:
+// - muted text #6b6d72 on white 5.18; in dark #a3b1c6: 6.29 on #153043, 7.47 on #0f2231,
+//   5.70 on #19374d (Kommo's own #8092ad is 4.32 on #153043);
+// - links #0057a9 7.15 on white; in dark #6cb4ff 6.26 on #153043 (Kommo's #1691ff: 4.25);
+// - the primary (verify) button: white on #326fd8, Kommo's info blue, 4.77 (Kommo's
+//   #4c8bf7 is 3.31), the same in both themes as Kommo's primary.
+import { S } from './scope.ts';
+
+export const WALKTHROUGH_CSS = `
+${S} {
+  --bytegpt-health-wt-muted: #6b6d72;
+  --bytegpt-health-wt-link: #0057a9;
+  --bytegpt-health-wt-primary: #326fd8;
+  --bytegpt-health-wt-primary-hover: #2a66cc;
+  --bytegpt-health-wt-field-border: #c5c5c5;
+  --bytegpt-health-wt-button-hover: #fcfcfc;
+  --bytegpt-health-wt-passed-bg: #edf7f1;
+  --bytegpt-health-wt-failed-bg: #fde1e1;
+  --bytegpt-health-wt-note-bg: #e5eeff;
+}
+${S}[data-bytegpt-theme="dark"] {
+  --bytegpt-health-wt-muted: #a3b1c6;
+  --bytegpt-health-wt-link: #6cb4ff;
+  --bytegpt-health-wt-field-border: #596683;
+  --bytegpt-health-wt-button-hover: #19374d;
+  --bytegpt-health-wt-passed-bg: #182a39;
+  --bytegpt-health-wt-failed-bg: #0f2231;
+  --bytegpt-health-wt-note-bg: #0f2231;
+}
+${S} .bytegpt-health__sr-only {
+  position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; border: 0;
+}
+${S} .bytegpt-health__walkthrough { margin-top: 16px; }
+${S} .bytegpt-health__walkthrough-title { font-size: 15px; line-height: 20px; font-weight: 700; }
+${S} .bytegpt-health__walkthrough-intro { margin-top: 4px; }
+${S} .bytegpt-health__walkthrough-progress, ${S} .bytegpt-health__walkthrough-finished {
+  margin-top: 4px; color: var(--bytegpt-health-wt-muted);
+}
+${S} .bytegpt-health__walkthrough-finished { font-weight: 700; }
+${S} .bytegpt-health__step-group { margin-top: 16px; }
+${S} .bytegpt-health__step-group-title {
+  margin: 0 0 8px; font-size: 11px; line-height: 15px; font-weight: 700; text-transform: uppercase;
+  color: var(--bytegpt-health-wt-muted);
+}
+${S} .bytegpt-health__steps { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
+${S} .bytegpt-health__step {
+  padding: 12px; border: 1px solid var(--bytegpt-health-hairline); border-radius: 4px;
+  background: var(--bytegpt-health-surface); color: var(--bytegpt-health-text);
+}
+${S} .bytegpt-health__step:focus { outline: none; }
+${S} .bytegpt-health__step:focus-visible { outline: 2px solid var(--bytegpt-health-focus); outline-offset: 1px; }
+${S} .bytegpt-health__step-head { display: flex; align-items: flex-start; gap: 8px; }
+${S} .bytegpt-health__step-number {
+  flex: none; display: inline-flex; align-items: center; justify-content: center;
+  width: 20px; height: 20px; border-radius: 50%; border: 1px solid var(--bytegpt-health-wt-field-border);
+  font-size: 11px; line-height: 15px; font-weight: 700; color: var(--bytegpt-health-text);
+}
+${S} .bytegpt-health__step--done .bytegpt-health__step-number {
+  border-color: var(--bytegpt-health-ok-fg); background: var(--bytegpt-health-ok-bg); color: var(--bytegpt-health-ok-fg);
+}
+${S} .bytegpt-health__step-title { margin: 0; font-size: 15px; line-height: 20px; font-weight: 700; overflow-wrap: anywhere; }
+${S} .bytegpt-health__step-body { margin-top: 4px; overflow-wrap: anywhere; }
+${S} .bytegpt-health__step-note {
+  margin-top: 8px; padding: 8px 12px; border-radius: 4px;
+  background: var(--bytegpt-health-wt-note-bg); color: var(--bytegpt-health-text);
+}
+${S} .bytegpt-health__step-actions {
+  display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; margin-top: 8px;
+}
+${S} .bytegpt-health__step-link, ${S} .bytegpt-health__finding-link, ${S} .bytegpt-health__step-note .bytegpt-health__link {
+  color: var(--bytegpt-health-wt-link); text-decoration: underline;
+}
+${S} .bytegpt-health__step-button, ${S} .bytegpt-health__fixit-toggle, ${S} .bytegpt-health__verify-button {
+  height: 36px; padding: 0 10px; border-radius: 4px; cursor: pointer;
+  font-family: 'PT Sans', Arial, sans-serif; font-size: 14px; line-height: 14px; font-weight: 700; white-space: nowrap;
+}
+${S} .bytegpt-health__step-button, ${S} .bytegpt-health__fixit-toggle {
+  border: 1px solid var(--bytegpt-health-hairline); background: var(--bytegpt-health-surface); color: var(--bytegpt-health-text);
+}
+${S} .bytegpt-health__step-button:hover, ${S} .bytegpt-health__fixit-toggle:hover { background: var(--bytegpt-health-wt-button-hover); }
+${S} .bytegpt-health__verify-button {
+  border: 1px solid var(--bytegpt-health-wt-primary-hover); background: var(--bytegpt-health-wt-primary); color: #ffffff;
+}
+${S} .bytegpt-health__verify-button:hover { background: var(--bytegpt-health-wt-primary-hover); }
+${S} .bytegpt-health__step-button:active, ${S} .bytegpt-health__fixit-toggle:active, ${S} .bytegpt-health__verify-button:active {
+  transform: translateY(1px);
+}
+${S} .bytegpt-health__verify-button:disabled { opacity: 0.6; cursor: default; transform: none; }
+${S} .bytegpt-health__step-undo, ${S} .bytegpt-health__finding-link--step {
+  padding: 0; border: 0; background: none; cursor: pointer; text-align: left;
+  font-family: 'PT Sans', Arial, sans-serif; font-size: 13px; line-height: 20px;
+}
+${S} .bytegpt-health__step-undo { font-weight: 700; color: var(--bytegpt-health-wt-muted); }
+${S} .bytegpt-health__step-undo:hover { color: var(--bytegpt-health-text); text-decoration: underline; }
+${S} .bytegpt-health__finding-link { align-self: flex-start; margin-top: 2px; }
+${S} .bytegpt-health__step-link:focus-visible, ${S} .bytegpt-health__finding-link:focus-visible,
+${S} .bytegpt-health__step-button:focus-visible, ${S} .bytegpt-health__fixit-toggle:focus-visible,
+${S} .bytegpt-health__verify-button:focus-visible, ${S} .bytegpt-health__step-undo:focus-visible,
+${S} .bytegpt-health__expiry input:focus-visible {
+  outline: 2px solid var(--bytegpt-health-focus); outline-offset: 1px; border-radius: 4px;
+}
+${S} .bytegpt-health__fixit { margin-top: 8px; }
+${S} .bytegpt-health__fixit-toggle { display: flex; align-items: center; gap: 8px; width: 100%; text-align: left; }
+${S} .bytegpt-health__fixit-chevron {
+  flex: none; width: 8px; height: 8px; margin: 0 2px;
+  border-right: 2px solid currentColor; border-bottom: 2px solid currentColor; transform: rotate(-45deg);
+}
+${S} .bytegpt-health__fixit-toggle[aria-expanded="true"] .bytegpt-health__fixit-chevron { transform: rotate(45deg); }
+${S} .bytegpt-health__fixit-region { margin-top: 8px; }
+${S} .bytegpt-health__verify { display: flex; flex-direction: column; align-items: flex-start; gap: 8px; margin-top: 8px; }
+${S} .bytegpt-health__verify-result:empty { display: none; }
+${S} .bytegpt-health__verify-verdict {
+  display: flex; gap: 8px; padding: 8px 12px; border-radius: 4px; color: var(--bytegpt-health-text);
+}
+${S} .bytegpt-health__verify-verdict--passed { background: var(--bytegpt-health-wt-passed-bg); }
+${S} .bytegpt-health__verify-verdict--passed .bytegpt-health__icon { color: var(--bytegpt-health-ok-fg); }
+${S} .bytegpt-health__verify-verdict--failed { background: var(--bytegpt-health-wt-failed-bg); }
+${S} .bytegpt-health__verify-verdict--failed .bytegpt-health__icon { color: var(--bytegpt-health-critical-fg); }
+${S} .bytegpt-health__verify-blockers { margin: 4px 0 0 16px; padding: 0; font-weight: 700; }
+${S} .bytegpt-health__expiry { display: flex; flex-direction: column; gap: 4px; margin-top: 12px; }
+${S} .bytegpt-health__expiry-label { font-weight: 700; }
+${S} .bytegpt-health__expiry .bytegpt-health__hint { color: var(--bytegpt-health-wt-muted); }
+${S} .bytegpt-health__expiry-row { display: flex; flex-wrap: wrap; gap: 8px; }
+${S} .bytegpt-health__expiry input {
+  width: 96px; height: 34px; padding: 0 9px; border: 1px solid var(--bytegpt-health-wt-field-border); border-radius: 4px;
+  background: var(--bytegpt-health-surface); color: var(--bytegpt-health-text);
+  font-family: 'PT Sans', Arial, sans-serif; font-size: 15px;
+}
+${S} .bytegpt-health__expiry input::placeholder { color: var(--bytegpt-health-wt-muted); }
+${S} .bytegpt-health__expiry input:focus { border-color: var(--bytegpt-health-accent); }
+${S} .bytegpt-health__expiry input[aria-invalid="true"] { border-color: var(--bytegpt-health-error); }
+${S} .bytegpt-health__expiry-message:empty { display: none; }
+@media (prefers-reduced-motion: reduce) {
+  ${S} .bytegpt-health__step-button:active, ${S} .bytegpt-health__fixit-toggle:active, ${S} .bytegpt-health__verify-button:active {
+    transform: none;
+  }
+}
+`;

@@ -1,0 +1,71 @@
+// "Test connection" in the settings modal: one real check with the values as typed,
+// before anything is saved. It uses the same client and rules as the sidebar but no
+// cache and no unavailable-endpoint memory, so it says what these values give now.
+import { runCheck } from '../billing/check.ts';
+import { evaluate } from '../health/evaluate.ts';
+import { parseOptions } from '../health/options.ts';
+import type { Report } from '../health/types.ts';
+import { reportCaught } from './notify.ts';
+
+type ConnectionTestState = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; report: Report } | { kind: 'failed' };
+
+export interface ConnectionTestInput {
+  apiKey: string;
+  baseUrl: string;
+  /** The options as the form holds them (parsed like saved ones). */
+  options: unknown;
+}
+
+export interface ConnectionTester {
+  state(): ConnectionTestState;
+  subscribe(listener: () => void): () => void;
+  /** Runs one check; a second press while one runs does nothing. */
+  run(): void;
+  dispose(): void;
+}
+
+export function createConnectionTester(read: () => ConnectionTestInput, deps: { fetch?: typeof fetch; now?: () => Date } = {}): ConnectionTester {
+  let state: ConnectionTestState = { kind: 'idle' };
+  let disposed = false;
+  const listeners = new Set<() => void>();
+  const set = (next: ConnectionTestState) => {
+    if (disposed) return;
+    state = next;
+    for (const listener of [...listeners]) listener();
+  };
+  const now = deps.now ?? (() => new Date());
+
+  async function check(): Promise<void> {
+    const input = read();
+    const { options } = parseOptions(input.options);
+    const signals = await runCheck({
+      apiKey: input.apiKey,
+      baseUrl: input.baseUrl,
+      quotaProbe: options.quotaProbe,
+      probeModel: options.probeModel,
+      now,
+      ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    });
+    set({ kind: 'done', report: evaluate(signals, options, now()) });
+  }
+
+  return {
+    state: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    run() {
+      if (state.kind === 'running' || disposed) return;
+      set({ kind: 'running' });
+      check().catch((error: unknown) => {
+        reportCaught(error);
+        set({ kind: 'failed' });
+      });
+    },
+    dispose() {
+      disposed = true;
+      listeners.clear();
+    },
+  };
+}
