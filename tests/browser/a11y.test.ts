@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostArea } from '../../scripts/host/types.ts';
-import { startDemoServer, type DemoServer } from '../../scripts/serve/demo-server.ts';
-import { ensureWidgetBuilt, launchBrowser, openHost, type LaunchedBrowser } from './helpers/browser.ts';
+import type { DemoServer } from '../../scripts/serve/demo-server.ts';
+import { openHost, type LaunchedBrowser, closeDemoBrowser, startDemoBrowser } from './helpers/browser.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -39,16 +39,10 @@ async function audit(page: Page, area: HostArea): Promise<Violation[]> {
 }
 
 beforeAll(async () => {
-  ensureWidgetBuilt();
-  server = await startDemoServer({ port: 0 });
-  if (server.config.mocksError) throw new Error(`mock service bundle failed: ${server.config.mocksError}`);
-  browser = await launchBrowser();
+  ({ server, browser } = await startDemoBrowser());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeDemoBrowser({ server, browser }));
 
 const CASES: Array<[HostArea, 'admin' | 'member', string]> = [
   ['lcard', 'admin', 'credits_exhausted'],

@@ -3,8 +3,8 @@
 // light and dark. Each picture is also checked for raw locale keys and page errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostArea } from '../../scripts/host/types.ts';
-import { startDemoServer, type DemoServer } from '../../scripts/serve/demo-server.ts';
-import { ensureWidgetBuilt, launchBrowser, openHost, screenshot, type LaunchedBrowser } from './helpers/browser.ts';
+import type { DemoServer } from '../../scripts/serve/demo-server.ts';
+import { openHost, screenshot, type LaunchedBrowser, closeDemoBrowser, startDemoBrowser } from './helpers/browser.ts';
 
 const LANGS = ['en', 'es', 'pt', 'tr', 'id'] as const;
 const SCREENS: Array<{ name: string; area: HostArea; scenario: string; selector: string }> = [
@@ -20,16 +20,10 @@ let server: DemoServer;
 let browser: LaunchedBrowser;
 
 beforeAll(async () => {
-  ensureWidgetBuilt();
-  server = await startDemoServer({ port: 0 });
-  if (server.config.mocksError) throw new Error(`mock service bundle failed: ${server.config.mocksError}`);
-  browser = await launchBrowser();
+  ({ server, browser } = await startDemoBrowser());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeDemoBrowser({ server, browser }));
 
 describe('screenshots in every language, light and dark', () => {
   for (const lang of LANGS) {

@@ -1,23 +1,18 @@
 // "Test connection" in Kommo's settings modal: a real check with the values as typed,
 // before saving, its verdict shown in place.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, WIDGET_CODE, type DemoServer } from '../../scripts/serve/demo-server.ts';
+import { WIDGET_CODE, type DemoServer } from '../../scripts/serve/demo-server.ts';
 import { SCENARIOS } from '../../src/mocks/scenarios.ts';
-import { ensureWidgetBuilt, launchBrowser, openHost, type LaunchedBrowser } from './helpers/browser.ts';
+import { openHost, type LaunchedBrowser, closeDemoBrowser, startDemoBrowser } from './helpers/browser.ts';
 
 let server: DemoServer;
 let browser: LaunchedBrowser;
 
 beforeAll(async () => {
-  ensureWidgetBuilt();
-  server = await startDemoServer({ port: 0 });
-  browser = await launchBrowser();
+  ({ server, browser } = await startDemoBrowser());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeDemoBrowser({ server, browser }));
 
 describe('Test connection', () => {
   it('checks the typed key before it is saved, and shows the verdict in place', async () => {

@@ -8,10 +8,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoServer, WIDGET_CODE, type DemoServer } from '../../scripts/serve/demo-server.ts';
+import { WIDGET_CODE, type DemoServer } from '../../scripts/serve/demo-server.ts';
 import type { HostQuery } from '../../scripts/host/types.ts';
 import { STEP_IDS } from '../../src/checklist/steps.ts';
-import { REPO_ROOT, ensureWidgetBuilt, launchBrowser, openHost, reloadVia, screenshot, waitForHost, type LaunchedBrowser } from './helpers/browser.ts';
+import { REPO_ROOT, openHost, reloadVia, screenshot, waitForHost, type LaunchedBrowser, closeDemoBrowser, startDemoBrowser } from './helpers/browser.ts';
 
 const PAGE_ROOT = `#work-area-${WIDGET_CODE} .bytegpt-health-root`;
 const CARD_ROOT = `#widgets_block .card-widgets__widget-${WIDGET_CODE} .bytegpt-health-root`;
@@ -63,16 +63,10 @@ async function seriousViolations(page: Page): Promise<Array<{ id: string; target
 }
 
 beforeAll(async () => {
-  ensureWidgetBuilt();
-  server = await startDemoServer({ port: 0 });
-  if (server.config.mocksError) throw new Error(`mock service bundle failed: ${server.config.mocksError}`);
-  browser = await launchBrowser();
+  ({ server, browser } = await startDemoBrowser());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeDemoBrowser({ server, browser }));
 
 describe('the walkthrough on the advanced page', () => {
   it('shows every step for an admin, with data-done following progress', async () => {

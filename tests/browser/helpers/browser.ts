@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_PATH, ensureChromium } from '../../../scripts/chromium.ts';
 import type { HostQuery } from '../../../scripts/host/types.ts';
+import { startDemoServer, type DemoServer } from '../../../scripts/serve/demo-server.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'artifacts', 'screenshots');
@@ -107,4 +108,17 @@ export async function nativeListeners(page: Page): Promise<Record<string, number
     await cdp.detach();
   }
   return counts;
+}
+
+/** The demo server (with the mock service) and a Chromium, as one test file needs them. */
+export async function startDemoBrowser(): Promise<{ server: DemoServer; browser: LaunchedBrowser }> {
+  ensureWidgetBuilt();
+  const server = await startDemoServer({ port: 0 });
+  if (server.config.mocksError) throw new Error(`mock service bundle failed: ${server.config.mocksError}`);
+  return { server, browser: await launchBrowser() };
+}
+
+export async function closeDemoBrowser(running: { server?: DemoServer; browser?: LaunchedBrowser }): Promise<void> {
+  await running.browser?.close();
+  await running.server?.close();
 }
