@@ -41,10 +41,16 @@ function median(values: number[]): number {
   return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-async function timeSwitches(page: Page): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < SWITCHES_TIMED; i += 1) times.push(await timedSwitch(page, i % 2 === 0 ? 'ccard' : 'lcard'));
-  return median(times);
+/** Median switch time of both pages, measured in alternating rounds so drift hits both alike. */
+async function timeBoth(ours: Page, bare: Page): Promise<{ ours: number; bare: number }> {
+  const times = { ours: [] as number[], bare: [] as number[] };
+  const rounds = 5;
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [name, page] of [['ours', ours], ['bare', bare]] as const) {
+      for (let i = 0; i < SWITCHES_TIMED / rounds; i += 1) times[name].push(await timedSwitch(page, i % 2 === 0 ? 'ccard' : 'lcard'));
+    }
+  }
+  return { ours: median(times.ours), bare: median(times.bare) };
 }
 
 async function footprint(page: Page) {
@@ -70,21 +76,19 @@ try {
   // The real widget: one check fills the cache, then every render shows it.
   await openHost(browser.page, real.url, { area: 'lcard', scenario: 'healthy', lang: 'en', role: 'admin' });
   await browser.page.waitForSelector('.bytegpt-health-root[data-bytegpt-health="ok"]', { timeout: 20_000 });
-  const widgetMs = await timeSwitches(browser.page);
+  const barePage = await browser.context.newPage();
+  await openHost(barePage, bare.url, { area: 'lcard', lang: 'en', role: 'admin' });
+  await barePage.evaluate(() => localStorage.setItem('bare-widget:status', JSON.stringify({ status: 'ok' })));
+  await timedSwitch(barePage, 'ccard');
+  const { ours: widgetMs, bare: bareMs } = await timeBoth(browser.page, barePage);
 
   // Soak: 500 more switches, ending on the area the footprint was first taken in.
   const before = await footprint(browser.page);
   for (let i = 0; i < SWITCHES_SOAK; i += 1) await timedSwitch(browser.page, i % 2 === 0 ? 'ccard' : 'lcard');
   const after = await footprint(browser.page);
 
-  const barePage = await browser.context.newPage();
-  await openHost(barePage, bare.url, { area: 'lcard', lang: 'en', role: 'admin' });
-  await barePage.evaluate(() => localStorage.setItem('bare-widget:status', JSON.stringify({ status: 'ok' })));
-  await timedSwitch(barePage, 'ccard');
-  const bareMs = await timeSwitches(barePage);
-
   const listenersSame = JSON.stringify(before.listeners) === JSON.stringify(after.listeners);
-  console.log(`Render bench — Chromium, the Kommo-like host page, median of ${SWITCHES_TIMED} card-area switches\n`);
+  console.log(`Render bench — Chromium, the Kommo-like host page, median of ${SWITCHES_TIMED} card-area switches each, in alternating rounds\n`);
   console.log('widget              render → cached status (ms)');
   console.log(`ours                ${widgetMs.toFixed(1)}`);
   console.log(`bare AMD widget     ${bareMs.toFixed(1)}`);
