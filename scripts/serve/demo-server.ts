@@ -10,6 +10,12 @@
 //   /api/v4/tasks                      Kommo's tasks API, emulated (kommo-api.ts)
 //   /host/kommo-state                  that emulation's tasks and requests, for tests
 //   /settings/widgets/<code>/          Kommo's URL of the widget's dashboard → its host page
+//
+// Strict CSP: with `csp: true` (or `?csp=strict` on the page URL, for one load: the
+// host's own reloads drop it) the page is served with STRICT_CSP, which has no
+// 'unsafe-eval' and no 'unsafe-inline' for scripts. Off by default, because the tests
+// inject axe-core as an inline script, and the hostile-input tests must prove the widget
+// itself runs nothing, not that a CSP blocked it.
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -33,7 +39,29 @@ export interface DemoServerOptions {
   widgetDir?: string;
   /** Build and serve the page-side mock service. Default true. */
   mocks?: boolean;
+  /** Serve the host page with STRICT_CSP. Default false (see the header comment). */
+  csp?: boolean;
 }
+
+/**
+ * A policy as strict as a careful Kommo page could be: scripts only from the page's own
+ * origin (the widget's script.js, RequireJS, jQuery, the host bundle and msw's worker all
+ * are). Styles allow inline because the widget injects one <style> (Kommo documents no
+ * nonce for widgets). `connect-src https:` lets the widget reach whatever base URL an
+ * admin configures (the mock answers api.openai.com and the relay inside the page).
+ */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "connect-src 'self' https:",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 export interface DemoServer {
   url: string;
@@ -85,8 +113,8 @@ async function widgetFile(widgetDir: string, rel: string): Promise<string | null
   return file && (await isFile(file)) ? file : null;
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...extra });
   res.end(body);
 }
 
@@ -168,7 +196,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
       res.writeHead(302, { location: '/?area=advanced_settings', 'cache-control': 'no-store' });
       return void res.end();
     }
-    if (pathname === '/' || pathname === '/index.html') return send(res, 200, MIME['.html']!, page);
+    if (pathname === '/' || pathname === '/index.html') {
+      const strict = options.csp === true || url.searchParams.get('csp') === 'strict';
+      return send(res, 200, MIME['.html']!, page, strict ? { 'content-security-policy': STRICT_CSP } : {});
+    }
     if (pathname === '/host/main.js') return send(res, 200, MIME['.js']!, bundles.main);
     if (pathname === '/host/mocks.js' && bundles.mocks) return send(res, 200, MIME['.js']!, bundles.mocks);
     const vendorFile = vendor[pathname];

@@ -23,6 +23,8 @@ export interface CheckConfig {
   now?: () => Date;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Cancels every request of the check (the widget was destroyed mid-check). */
+  signal?: AbortSignal;
 }
 
 type Request<E extends Endpoint> = (ctx: EndpointContext, config: CheckConfig) => Promise<Outcome<SignalValue<E>>>;
@@ -86,6 +88,7 @@ async function runRequests(config: CheckConfig, apiKey: string, base: string, is
     random: config.random ?? Math.random,
     sleep: config.sleep ?? realSleep,
     now: () => (config.now ? config.now().getTime() : Date.now()),
+    ...(config.signal ? { signal: config.signal } : {}),
   };
   const refused = new Set<Endpoint>();
   const ctx: EndpointContext = { base, isOpenAI, apiKey, http, now, refused };
@@ -96,7 +99,8 @@ async function runRequests(config: CheckConfig, apiKey: string, base: string, is
   const signals = allEndpoints((endpoint) => outcomes[ENDPOINT_IDS.indexOf(endpoint)] as Outcome<unknown>);
   // A refusal is "not for this key" only when the key itself works: with a failing
   // key check it says nothing lasting, so nothing is remembered.
-  if (signals.models.kind === 'ok') {
+  // An aborted check proves nothing about the key: nothing is remembered from it.
+  if (signals.models.kind === 'ok' && !config.signal?.aborted) {
     for (const endpoint of refused) config.memory?.remember({ base, apiKey }, endpoint);
     signals.lastSuccessAt = now.toISOString();
   }
@@ -117,6 +121,8 @@ export async function runCheck(config: CheckConfig): Promise<Signals> {
     // fetch() would throw on it, which reads as "unreachable"; the key is what is wrong.
     if (!isSendableKey(apiKey)) return withoutRequests({ kind: 'error', code: 'key_invalid', apiCode: 'key_not_sendable' }, config.quotaProbe);
     const base = normalizeBaseUrl(cleanPasted(config.baseUrl ?? ''));
+    // Cancelled before it started (e.g. it waited for another tab's lock): send nothing.
+    if (config.signal?.aborted) return allEndpoints(() => NOT_APPLICABLE);
     if (!base.ok) return withoutRequests({ kind: 'error', code: 'unreachable', apiCode: `base_url_${base.reason}` }, config.quotaProbe);
     return await runRequests(config, apiKey, base.base, base.isOpenAI);
   } catch (error) {

@@ -4,7 +4,7 @@ import type * as z from 'zod/mini';
 import type { Endpoint, Outcome } from '../health/signals.ts';
 import { classifyFailure, classifyNetworkFailure, type Classified } from './classify.ts';
 import { redactMessage } from './credentials.ts';
-import { NOT_JSON, type HttpDeps, type HttpResult } from './http.ts';
+import { NOT_JSON, TOO_LARGE, type HttpDeps, type HttpResult } from './http.ts';
 
 export interface EndpointContext {
   /** Normalized base URL (no trailing slash, no /v1); the only host the key goes to. */
@@ -29,19 +29,19 @@ function hasError(body: unknown): boolean {
 /** Success only when the status is 2xx, the body is JSON, carries no error, and fits the schema. */
 export function interpret<T>(endpoint: Endpoint, result: HttpResult, schema: z.ZodMiniType<T>): Interpreted<T> {
   if (result.kind === 'network') return { kind: 'fail', failure: classifyNetworkFailure(result.reason) };
-  const { status, body } = result;
+  const { status } = result;
+  // An unreadable body (not JSON, over the size cap) says nothing: only the status is left.
+  const unread = result.body === NOT_JSON || result.body === TOO_LARGE ? result.body : null;
+  const body = unread === null ? result.body : undefined;
   const success = status >= 200 && status < 300;
   // Relays (one-api/new-api) answer some failures with HTTP 200 and an error body.
-  if (!success || (body !== NOT_JSON && hasError(body))) {
-    return { kind: 'fail', failure: classifyFailure(endpoint, status, body === NOT_JSON ? undefined : body), status };
+  if (!success || hasError(body)) {
+    return { kind: 'fail', failure: classifyFailure(endpoint, status, body), status };
   }
-  const parsed = body === NOT_JSON ? undefined : schema.safeParse(body);
+  const parsed = unread === null ? schema.safeParse(body) : undefined;
   if (parsed?.success) return { kind: 'ok', data: parsed.data };
-  return {
-    kind: 'fail',
-    failure: { code: 'bad_response', unavailable: false, ...(body === NOT_JSON ? { apiCode: 'not_json' } : {}) },
-    status,
-  };
+  const apiCode = unread === NOT_JSON ? 'not_json' : unread === TOO_LARGE ? 'too_large' : undefined;
+  return { kind: 'fail', failure: { code: 'bad_response', unavailable: false, ...(apiCode ? { apiCode } : {}) }, status };
 }
 
 /**

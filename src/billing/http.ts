@@ -1,8 +1,11 @@
 // One request with a timeout and a bounded retry policy. Returns the status and
-// the body as `unknown` (parsed JSON, or NOT_JSON); never throws.
+// the body as `unknown` (parsed JSON, NOT_JSON, or TOO_LARGE); never throws.
 import { classifyFailure } from './classify.ts';
+import { readBodyCapped } from './read-body.ts';
 
 export const NOT_JSON: unique symbol = Symbol('not-json');
+/** The body passed the size cap (read-body.ts); it was not read to the end. */
+export const TOO_LARGE: unique symbol = Symbol('too-large');
 
 export type HttpResult =
   | { kind: 'response'; status: number; body: unknown }
@@ -15,6 +18,8 @@ export interface HttpDeps {
   random: () => number;
   sleep: (ms: number) => Promise<void>;
   now: () => number;
+  /** Aborted when the widget is destroyed: the fetch is cancelled and nothing retried. */
+  signal?: AbortSignal;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -44,6 +49,8 @@ function retryAfterMs(headers: Headers, now: number): number | null {
 
 function parseBody(text: string): unknown {
   try {
+    // V8 parses deep nesting iteratively, but other engines throw RangeError on it:
+    // whatever JSON.parse throws, the body is simply not JSON.
     return JSON.parse(text) as unknown;
   } catch {
     return NOT_JSON;
@@ -59,15 +66,20 @@ async function attemptOnce(deps: HttpDeps, url: string, init: RequestInit): Prom
     timedOut = true;
     controller.abort();
   }, deps.timeoutMs);
+  const cancel = () => controller.abort();
+  if (deps.signal?.aborted) controller.abort();
+  deps.signal?.addEventListener('abort', cancel);
   try {
     const response = await deps.fetch(url, { ...init, signal: controller.signal });
     // The body read is inside the timeout too: a stalled body is a stalled request.
-    const text = await response.text();
-    return { kind: 'response', status: response.status, body: parseBody(text), headers: response.headers };
+    const read = await readBodyCapped(response);
+    const body = read.kind === 'text' ? parseBody(read.text) : TOO_LARGE;
+    return { kind: 'response', status: response.status, body, headers: response.headers };
   } catch {
     return { kind: 'network', reason: timedOut ? 'timeout' : 'network' };
   } finally {
     clearTimeout(timer);
+    deps.signal?.removeEventListener('abort', cancel);
   }
 }
 
@@ -114,7 +126,7 @@ export async function requestJson(deps: HttpDeps, url: string, method: 'GET' | '
   let retries = 0;
   for (;;) {
     const attempt = await attemptOnce(deps, url, init);
-    const delay = retries < MAX_ATTEMPTS - 1 ? retryDelay(attempt, retries, rateLimitRetried, deps) : null;
+    const delay = retries < MAX_ATTEMPTS - 1 && !deps.signal?.aborted ? retryDelay(attempt, retries, rateLimitRetried, deps) : null;
     if (delay === null) {
       return attempt.kind === 'network'
         ? { kind: 'network', reason: attempt.reason }

@@ -80,10 +80,14 @@ export const LegacySubscriptionSchema = z.object({
   hard_limit_usd: z.number().check(z.nonnegative()),
 });
 
-/** Legacy `/dashboard/billing/usage` (relays): `total_usage` is in CENTS. */
+/**
+ * Legacy `/dashboard/billing/usage` (relays): `total_usage` is in CENTS. Over a billion
+ * dollars is a broken body, not a month of use (a huge hard limit, by contrast, is how
+ * relays say "unlimited", so that one has no ceiling).
+ */
 export const LegacyUsageSchema = z.object({
   object: objectTag('list'),
-  total_usage: z.number().check(z.nonnegative()),
+  total_usage: z.number().check(z.nonnegative(), z.lte(1e11)),
 });
 
 export type CostsPage = z.infer<typeof CostsPageSchema>;

@@ -11,7 +11,7 @@ import { readStrings, type Strings } from './language.ts';
 import { mountRoot, type Root } from './mount.ts';
 import { createSwappableSource, type BuiltSource, type SwappableSource } from './swappable-source.ts';
 import { reportCaught, showError } from './notify.ts';
-import { readConfig, readParams, readSavedCardExpiry, type WidgetConfig } from './settings.ts';
+import { readConfig, readOptionProblems, readParams, readSavedCardExpiry, type WidgetConfig } from './settings.ts';
 import { acquireStyle } from './style.ts';
 import { applyColorScheme, readColorScheme, watchColorScheme } from './theme.ts';
 import { readUserRole, type UserRole } from './user-role.ts';
@@ -202,6 +202,7 @@ export function createRuntime(widget: Partial<KommoWidgetBase>, env: WidgetEnv):
         configureHref: CONFIGURE_HREF,
         ...(walkthrough ? { walkthrough: walkthrough.state() } : {}),
         ...(remind ? { remind: { state: remind.state(), onRemind: () => void remind.remind() } } : {}),
+        ...(role === 'admin' ? { optionProblems: readOptionProblems(readParams(widget)) } : {}),
         onRecheck: () => {
           try {
             current.recheck();

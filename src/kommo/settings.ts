@@ -50,6 +50,18 @@ export function readConfig(params: KommoSettingsParams, storedCardExpiry: string
   return { ok: true, config: { apiKey, baseUrl, options } };
 }
 
+/**
+ * The option keys that fell back to their defaults ('*' = the whole value), so an admin
+ * sees why a typo in `options` changed nothing. Never throws.
+ */
+export function readOptionProblems(params: KommoSettingsParams): string[] {
+  try {
+    return [...new Set(parseOptions(params.options).problems.map((problem) => problem.key))];
+  } catch {
+    return ['*'];
+  }
+}
+
 /** The card expiry saved with the widget settings, or null. */
 export function readSavedCardExpiry(params: KommoSettingsParams): string | null {
   return parseOptions(params.options).options.cardExpiry;

@@ -2,6 +2,7 @@
 // page. The demo serves msw's worker file at /mockServiceWorker.js.
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createMockService, type MockService, type MockServiceOptions } from './handlers.ts';
+import { HOSTILE_BODIES, type HostileBody } from './hostile.ts';
 import type { MockEndpoint, ScenarioName } from './scenarios.ts';
 
 interface MockWorker {
@@ -15,7 +16,18 @@ interface MockWorker {
 
 let active: { worker: SetupWorker; service: MockService; opts: MockServiceOptions } | null = null;
 
-export async function startMockWorker(name: ScenarioName, opts: MockServiceOptions = {}): Promise<MockWorker> {
+/**
+ * `?hostile=<name>` on the page: that catalogue body answers its endpoint. Read here, so
+ * the demo host needs no change (tests/browser/hostile.test.ts uses it).
+ */
+function hostileFromPage(): HostileBody | undefined {
+  const name = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('hostile');
+  return name === null ? undefined : HOSTILE_BODIES.find((entry) => entry.name === name);
+}
+
+export async function startMockWorker(name: ScenarioName, requested: MockServiceOptions = {}): Promise<MockWorker> {
+  const hostile = requested.hostile ?? hostileFromPage();
+  const opts = hostile ? { ...requested, hostile } : requested;
   if (active) {
     switchScenario(name, opts);
   } else {

@@ -21,6 +21,7 @@ import {
   type ErrorFixture,
 } from './bodies.ts';
 import { answerCosts } from './costs.ts';
+import { hostileHandlers, type HostileBody } from './hostile.ts';
 import { errorJson, htmlPage, okJson, truncatedJson, type HeaderContext } from './respond.ts';
 import { MOCK_OPENAI_BASE, MOCK_RELAY_BASE, type Fault, type MockEndpoint, type Scenario } from './scenario-types.ts';
 import { SCENARIOS, type ScenarioName } from './scenarios.ts';
@@ -30,6 +31,8 @@ export interface MockServiceOptions {
   latencyMs?: number;
   /** The server's clock (chat `created`, costs without `end_time`); defaults to the real one. */
   now?: () => Date;
+  /** A hostile body (hostile.ts) that answers its endpoint instead of the scenario. */
+  hostile?: HostileBody;
 }
 
 export interface RequestRecord {
@@ -180,7 +183,10 @@ export function createMockService(name: ScenarioName, opts: MockServiceOptions =
     };
   }
 
-  const handlers: RequestHandler[] = [MOCK_OPENAI_BASE, MOCK_RELAY_BASE].flatMap((base) => [
+  const { hostile } = opts;
+  // First match wins in msw: the hostile endpoint's handlers go before the scenario's.
+  const hostileFirst = hostile ? hostileHandlers(hostile, () => (counts[hostile.endpoint] += 1)) : [];
+  const handlers: RequestHandler[] = [...hostileFirst, ...[MOCK_OPENAI_BASE, MOCK_RELAY_BASE].flatMap((base) => [
     http.get(`${base}/v1/models`, route('models', base)),
     http.post(`${base}/v1/chat/completions`, route('chat', base)),
     http.get(`${base}/v1/organization/costs`, route('costs', base)),
@@ -190,7 +196,7 @@ export function createMockService(name: ScenarioName, opts: MockServiceOptions =
     http.get(`${base}/v1/dashboard/billing/subscription`, route('subscription', base)),
     http.get(`${base}/dashboard/billing/usage`, route('usage', base)),
     http.get(`${base}/v1/dashboard/billing/usage`, route('usage', base)),
-  ]);
+  ])];
 
   return {
     scenario: name,

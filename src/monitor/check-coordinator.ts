@@ -143,6 +143,8 @@ export function createCheckCoordinator<T>(options: CoordinatorOptions<T>): Check
 
   async function runLocked(force: boolean, seenId: string | undefined): Promise<T> {
     return withLock(locks, storageKey, async () => {
+      // Disposed while waiting for another tab's lock: run nothing, publish nothing.
+      if (disposed) throw new Error('check coordinator disposed');
       // Whoever held the lock before us may just have produced the answer.
       const latest = current();
       if (latest && (force ? latest.id !== seenId : isFresh(latest))) {
@@ -153,6 +155,7 @@ export function createCheckCoordinator<T>(options: CoordinatorOptions<T>): Check
       // would make a timer firing one TTL later find it still fresh, and skip a round.
       const startedAt = now();
       const value = await run();
+      if (disposed) throw new Error('check coordinator disposed');
       runCounter += 1;
       publish({ value, at: startedAt, id: `${startedAt.toString(36)}-${runCounter}-${Math.random().toString(36).slice(2, 10)}` });
       return value;

@@ -85,6 +85,13 @@ export function createEngineSource(config: MonitorConfig, deps: EngineDeps): Hea
     return { ...evaluate(judged, options, today), checkedAt: new Date(at).toISOString() };
   };
 
+  // Aborted on dispose: a check still in flight when Kommo destroys the widget is
+  // cancelled (its fetches too), not left running for a panel that is gone.
+  const lifetime = new AbortController();
+  const assertAlive = () => {
+    if (lifetime.signal.aborted) throw new Error('check aborted: source disposed');
+  };
+
   const coordinator: CheckCoordinator<Signals> = createCheckCoordinator<Signals>({
     cacheKey: hashSettings('check', deps.accountId, cleanPasted(config.baseUrl), apiKey, String(options.quotaProbe), options.probeModel),
     ttlMs: checkIntervalMs(options) - DUE_EARLY_MS,
@@ -92,6 +99,7 @@ export function createEngineSource(config: MonitorConfig, deps: EngineDeps): Hea
     now,
     ...deps.coordinator,
     run: async () => {
+      assertAlive();
       const previous = coordinator.peek()?.value;
       const startedAt = now();
       const signals = await runCheck({
@@ -102,7 +110,10 @@ export function createEngineSource(config: MonitorConfig, deps: EngineDeps): Hea
         now: () => new Date(now()),
         memory: deps.memory ?? defaultUnavailableMemory(),
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
+        signal: lifetime.signal,
       });
+      // A half-made answer from an aborted check is neither cached nor recorded.
+      assertAlive();
       // `stale` needs the last good check even when this one failed.
       const lastSuccessAt = signals.lastSuccessAt ?? previous?.lastSuccessAt ?? null;
       const result = cacheable({ ...signals, lastSuccessAt });
@@ -126,6 +137,9 @@ export function createEngineSource(config: MonitorConfig, deps: EngineDeps): Hea
       return coordinator.subscribe((value, at) => onReport(toReport(value, at)));
     },
     history: () => history.list(),
-    dispose: () => coordinator.dispose(),
+    dispose() {
+      lifetime.abort();
+      coordinator.dispose();
+    },
   });
 }

@@ -102,6 +102,8 @@ export function createReportSource(engine: ReportEngine): HealthSource {
     running = attempt.then(
       (report) => set({ report, checking: false, failed: false }),
       (error: unknown) => {
+        // After dispose the check was aborted on purpose: nothing to report.
+        if (disposed) return;
         reportCaught(error);
         set({ checking: false, failed: true });
       },

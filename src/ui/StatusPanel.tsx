@@ -28,6 +28,18 @@ export interface StatusPanelProps extends TextProps {
   onOpenStep?: (step: StepId) => void;
   /** Members: "remind the admin" (one Kommo task for an admin). */
   remind?: { state: RemindState; onRemind: () => void };
+  /** Admins: option keys that fell back to defaults ('*' = the whole value was unusable). */
+  optionProblems?: readonly string[];
+}
+
+/** Why the saved options are not what the admin typed; the keys are shown as plain text. */
+function OptionsProblem({ keys, t }: { keys: readonly string[]; t: StatusPanelProps['t'] }) {
+  const whole = keys.includes('*');
+  return (
+    <p class="bytegpt-health__notice" data-bytegpt-notice="options_problem" data-option-keys={keys.join(' ')}>
+      {whole ? t('panel.options_problem_all') : t('panel.options_problem', { keys: keys.join(', ') })}
+    </p>
+  );
 }
 
 function NotConfigured({ role, t, configureHref }: Pick<StatusPanelProps, 'role' | 't' | 'configureHref'>) {
@@ -44,7 +56,7 @@ function NotConfigured({ role, t, configureHref }: Pick<StatusPanelProps, 'role'
   );
 }
 
-export function StatusPanel({ state, role, t, fmt, onRecheck, configureHref, walkthrough, onOpenStep, remind }: StatusPanelProps) {
+export function StatusPanel({ state, role, t, fmt, onRecheck, configureHref, walkthrough, onOpenStep, remind, optionProblems }: StatusPanelProps) {
   const [openStep, setOpenStep] = useState<StepId | null>(null);
   const status = displayStatus(state);
   const report = state.report;
@@ -70,6 +82,7 @@ export function StatusPanel({ state, role, t, fmt, onRecheck, configureHref, wal
       </div>
 
       {!state.configured ? <NotConfigured role={role} t={t} configureHref={configureHref} /> : null}
+      {admin && optionProblems && optionProblems.length > 0 ? <OptionsProblem keys={optionProblems} t={t} /> : null}
       {state.failed ? <p class="bytegpt-health__error">{t('panel.error_generic')}</p> : null}
       {report ? (
         <FindingList
