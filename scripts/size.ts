@@ -10,10 +10,11 @@ import { sections } from './archive/script.ts';
 const repo = new URL('..', import.meta.url);
 const at = (path: string) => fileURLToPath(new URL(path, repo));
 const KB = 1024;
-// Issue 8 asks for 50 KB (shipped) and 30 KB (twin) with the walkthrough, dashboard,
-// remind-the-admin and alerts in. Today they measure about 65 and 41 KB: these budgets
-// hold the line at that size until the slimming (open work in issue 8) brings it down.
-const BUDGET = { shippedGzip: 67 * KB, twinGzip: 42 * KB } as const;
+// Issue 8 asks for 50 KB (shipped) and 30 KB (twin). With the walkthrough, dashboard,
+// remind-the-admin, alerts and issue 9's hardening in, they measure about 67 and 42 KB:
+// zod/mini and Preact with hooks alone are about 15 KB of the twin. These budgets hold
+// the line at today's size until the slimming (open in issue 8) or a new budget.
+const BUDGET = { shippedGzip: 68 * KB, twinGzip: 42 * KB } as const;
 
 const shippedFile = at('dist/widget/script.js');
 const twinDir = 'artifacts/size/twin';

@@ -80,6 +80,10 @@ export function evaluate(signals: Signals, options: HealthOptions, now: Date, co
   const stale = staleFinding(signals.lastSuccessAt, options.checkEveryMinutes, now);
   if (stale) found.push(stale);
 
+  const keyCheck = keyCheckState(signals.models);
+  // This check could not confirm the key: the panel still says when one last did.
+  if (keyCheck !== 'succeeded' && signals.lastSuccessAt) report.lastSuccessAt = signals.lastSuccessAt;
+
   const findings = sortFindings(mergeByCode(found));
-  return { status: overallStatus(findings, keyCheckState(signals.models)), findings, ...report };
+  return { status: overallStatus(findings, keyCheck), findings, ...report };
 }

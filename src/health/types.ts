@@ -70,4 +70,6 @@ export interface Report {
   balance?: BalanceSignal;
   /** The organization's hard spend limit, when a relay could read it. */
   spendLimit?: SpendLimitSignal;
+  /** ISO time of the last successful key check; only when this check's key check did not succeed. */
+  lastSuccessAt?: string;
 }

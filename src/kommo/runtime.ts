@@ -165,6 +165,15 @@ export function createRuntime(widget: Partial<KommoWidgetBase>, env: WidgetEnv):
       source = created;
       disposer.add(() => created.dispose());
       disposer.add(created.subscribe(onSourceChange));
+      // Timers sleep while the tab is frozen, hidden or offline: on the way back, check
+      // if one is due (refresh() keeps a fresh cached result, so this never storms).
+      const wake = () => {
+        if (env.document.visibilityState !== 'hidden') created.refresh();
+      };
+      const win = env.document.defaultView;
+      if (win) disposer.listen(win, 'online', wake);
+      disposer.listen(env.document, 'resume', wake);
+      disposer.listen(env.document, 'visibilitychange', wake);
       // The first report (a cached one) arrives with the source, not as a change.
       base?.walkthrough?.sync(created.snapshot());
       return created;

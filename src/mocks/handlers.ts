@@ -1,7 +1,7 @@
 // The mock OpenAI billing service as msw handlers, one set per scenario. The same
 // module serves the node tests (msw/node), the browser demo (service worker) and the
 // CLI's `--mock`, so it imports nothing environment-specific.
-import { delay, http, type RequestHandler } from 'msw';
+import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import {
   BAD_GATEWAY_HTML,
   chatCompletion,
@@ -33,6 +33,8 @@ export interface MockServiceOptions {
   now?: () => Date;
   /** A hostile body (hostile.ts) that answers its endpoint instead of the scenario. */
   hostile?: HostileBody;
+  /** A fault every endpoint answers with, over the scenario's own (fault tests switch it live). */
+  fault?: Fault;
 }
 
 export interface RequestRecord {
@@ -139,7 +141,7 @@ export function createMockService(name: ScenarioName, opts: MockServiceOptions =
   let seq = 0;
 
   function faultOf(endpoint: MockEndpoint): Fault | undefined {
-    return scenario.server.faults?.[endpoint] ?? scenario.server.everywhere;
+    return opts.fault ?? scenario.server.faults?.[endpoint] ?? scenario.server.everywhere;
   }
 
   /** `nth` = this request's arrival rank at its endpoint (1 = first since reset). */
@@ -155,6 +157,8 @@ export function createMockService(name: ScenarioName, opts: MockServiceOptions =
       throw new Error('unreachable: delay("infinite") never resolves');
     }
     if (fault === 'bad_gateway_html') return htmlPage(502, BAD_GATEWAY_HTML);
+    // What a reset connection or a CORS refusal looks like to fetch: a TypeError, no response.
+    if (fault === 'network_error') return HttpResponse.error();
     if (typeof fault === 'object' && 'flaky' in fault && nth <= fault.flaky) return errorJson(ctx(), ERRORS.server_error);
 
     const token = bearerToken(request);

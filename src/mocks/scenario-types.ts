@@ -19,6 +19,8 @@ export type Fault =
   | { flaky: number }
   /** Never answers: the client's timeout must win. */
   | 'hang'
+  /** No response at all (a reset connection, a CORS refusal). */
+  | 'network_error'
   | 'malformed_json'
   | 'schema_mismatch'
   | 'bad_gateway_html'

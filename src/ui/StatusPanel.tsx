@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import type { StepId } from '../checklist/steps.ts';
 import { needsBillingFix } from '../checklist/verdicts.ts';
 import { headlineKey } from '../health/text-params.ts';
+import { intlLocale } from '../i18n/locale.ts';
 import { FindingList } from './FindingList.tsx';
 import { FixIt } from './FixIt.tsx';
 import { RemindAdmin, type RemindState } from './RemindAdmin.tsx';
@@ -56,6 +57,15 @@ function NotConfigured({ role, t, configureHref }: Pick<StatusPanelProps, 'role'
   );
 }
 
+/** "25 min ago", "3 hr ago", "2 days ago" in the user's language (clock skew reads as now). */
+function ageText(iso: string, language: Parameters<typeof intlLocale>[0], now: number): string {
+  const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
+  const rtf = new Intl.RelativeTimeFormat(intlLocale(language), { numeric: 'auto', style: 'short' });
+  if (minutes < 60) return rtf.format(-minutes, 'minute');
+  if (minutes < 2_880) return rtf.format(-Math.floor(minutes / 60), 'hour');
+  return rtf.format(-Math.floor(minutes / 1_440), 'day');
+}
+
 export function StatusPanel({ state, role, t, fmt, onRecheck, configureHref, walkthrough, onOpenStep, remind, optionProblems }: StatusPanelProps) {
   const [openStep, setOpenStep] = useState<StepId | null>(null);
   const status = displayStatus(state);
@@ -104,6 +114,12 @@ export function StatusPanel({ state, role, t, fmt, onRecheck, configureHref, wal
           {report ? (
             <span class="bytegpt-health__checked" data-checked-at={report.checkedAt}>
               {t('panel.last_checked', { time: fmt.dateTime(report.checkedAt) })}
+            </span>
+          ) : null}
+          {/* The latest check could not confirm the key: say how old the last good one is. */}
+          {report?.lastSuccessAt ? (
+            <span class="bytegpt-health__checked" data-last-success-at={report.lastSuccessAt}>
+              {t('panel.last_success', { age: ageText(report.lastSuccessAt, fmt.language, Date.now()) })}
             </span>
           ) : null}
           <button

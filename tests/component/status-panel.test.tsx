@@ -165,3 +165,28 @@ describe('StatusPanel not configured', () => {
     expect(root.textContent).toContain(EN.panel.ask_admin);
   });
 });
+
+describe('StatusPanel last successful check', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it.each([
+    [25, '25 min. ago'],
+    [0, 'this minute'],
+    [150, '2 hr. ago'],
+    [3 * 1_440 + 5, '3 days ago'],
+  ])('a check that could not complete shows the last good one %i minutes back as an age', (minutes, age) => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const now = Date.parse('2026-11-27T14:05:00.000Z');
+    vi.setSystemTime(now);
+    const lastSuccessAt = new Date(now - minutes * 60_000).toISOString();
+    const { root } = renderPanel({ report: makeReport('unknown', [], { lastSuccessAt }) });
+    const line = root.querySelector(`[data-last-success-at="${lastSuccessAt}"]`);
+    expect(line?.textContent).toBe(EN.panel.last_success.replace('{age}', age));
+  });
+
+  it('a successful check shows no such line', () => {
+    const { root } = renderPanel({ report: makeReport('ok') });
+    expect(root.querySelector('[data-last-success-at]')).toBeNull();
+  });
+});
+

@@ -38,6 +38,15 @@ describe('evaluate: stale and unknown', () => {
     expect(evaluate(healthySignals({ lastSuccessAt: lastSuccessAt(45) }), optionsWith(), NOW)).toMatchObject({ status: 'ok', findings: [] });
   });
 
+  it('carries lastSuccessAt only when this check could not confirm the key', () => {
+    const failed = evaluate(healthySignals({ models: error('unreachable'), lastSuccessAt: lastSuccessAt(25) }), optionsWith(), NOW);
+    expect(failed.lastSuccessAt).toBe(lastSuccessAt(25));
+    // A successful check needs no "last successful" line: its own time says it.
+    expect(evaluate(healthySignals({ lastSuccessAt: lastSuccessAt(0) }), optionsWith(), NOW)).not.toHaveProperty('lastSuccessAt');
+    // Never succeeded: nothing to show.
+    expect(evaluate(healthySignals({ models: error('unreachable'), lastSuccessAt: null }), optionsWith(), NOW)).not.toHaveProperty('lastSuccessAt');
+  });
+
   it('a skipped key check with nothing else known is unknown, not ok', () => {
     const report = evaluate(healthySignals({ models: { kind: 'skipped', reason: 'not_applicable' } }), optionsWith(), NOW);
     expect(report).toMatchObject({ status: 'unknown', findings: [] });
