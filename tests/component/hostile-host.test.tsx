@@ -12,7 +12,7 @@ import { createLocalLockManager } from '../../src/monitor/tab-lock.ts';
 import { createUnavailableMemory } from '../../src/monitor/unavailable-memory.ts';
 import { createApp, createBase, setUpPage, type FakeApp } from './kommo-host.ts';
 import { EN } from './text.ts';
-import { KEY, roots } from './widget-harness.ts';
+import { KEY, roots, styles } from './widget-harness.ts';
 
 const STATUSES = new Set(['ok', 'warning', 'critical', 'stale', 'unknown', 'checking']);
 
@@ -74,7 +74,7 @@ describe('callbacks out of order', () => {
     expect(callbacks.destroy()).toBeUndefined();
     expect(callbacks.destroy()).toBeUndefined();
     expect(roots()).toHaveLength(0);
-    expect(document.querySelectorAll('style[data-bytegpt-health-style]')).toHaveLength(0);
+    expect(styles()).toHaveLength(0);
     expect(app.showError).not.toHaveBeenCalled();
   });
 

@@ -71,6 +71,8 @@ export function createApp(opts: { admin?: boolean; lang?: string; newCard?: bool
 
 export function setUpPage(): void {
   document.head.innerHTML = '<title>Kommo</title>';
+  // A new page has no adopted stylesheets either.
+  document.adoptedStyleSheets = [];
   document.body.innerHTML = '<div id="card_holder"><div id="widgets_block"><div class="card-widgets__elements"></div></div></div>';
   document.documentElement.removeAttribute('data-color-scheme');
 }

@@ -6,6 +6,7 @@ import Widget from '../../src/main.ts';
 import type { KommoCallbacks } from '../../src/kommo/sdk-types.ts';
 import { MODELS_LIST } from '../../src/mocks/bodies.ts';
 import { createApp, createBase, instantiate, instrumentListeners, setUpPage } from './kommo-host.ts';
+import { styles } from './widget-harness.ts';
 
 const KEY = 'sk-proj-MAINENTRYSECRET987654321';
 const BASE = 'https://relay.example.com';
@@ -75,7 +76,8 @@ describe('src/main.ts', () => {
       }
 
       widget.callbacks.destroy();
-      expect(document.querySelectorAll('.bytegpt-health-root, style[data-bytegpt-health-style]')).toHaveLength(0);
+      expect(document.querySelectorAll('.bytegpt-health-root')).toHaveLength(0);
+      expect(styles()).toHaveLength(0);
       expect(listeners.leaked()).toEqual([]);
     } finally {
       listeners.restore();

@@ -51,4 +51,14 @@ export function setupWidget(opts: SetupOptions) {
 }
 
 export const roots = () => document.querySelectorAll('.bytegpt-health-root');
-export const styles = () => document.querySelectorAll('style[data-bytegpt-health-style]');
+/**
+ * The widget's CSS on the page: its constructable stylesheet (adopted by the document),
+ * or its <style> element where the browser has none. Each comes with its CSS text.
+ */
+export const styles = (): Array<{ textContent: string }> => {
+  const adopted = document.adoptedStyleSheets
+    .map((sheet) => ({ textContent: [...sheet.cssRules].map((rule) => rule.cssText).join('\n') }))
+    .filter((sheet) => sheet.textContent.includes('.bytegpt-health'));
+  const elements = [...document.querySelectorAll('style[data-bytegpt-health-style]')].map((el) => ({ textContent: el.textContent ?? '' }));
+  return [...adopted, ...elements];
+};
