@@ -1,21 +1,11 @@
 // `npm run validate [path-to-zip]`: checks a widget archive against Kommo's documented
 // upload and Marketplace rules. Exit 1 on any error; warnings are printed but pass.
-import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
 import { unzipSync } from 'fflate';
+import { readZipArgument } from './archive/read-zip.ts';
 import { validateZip } from './archive/validate-archive.ts';
 
-const repo = new URL('..', import.meta.url);
-const zipPath = process.argv[2] ? resolve(process.argv[2]) : fileURLToPath(new URL('dist/widget.zip', repo));
-
-let zip: Uint8Array;
-try {
-  zip = readFileSync(zipPath);
-} catch {
-  console.error(`validate: cannot read ${zipPath} (run npm run build first)`);
-  process.exit(1);
-}
+const { zipPath, zip } = readZipArgument('validate');
 
 const issues = validateZip(zip);
 const errors = issues.filter((i) => i.level === 'error');

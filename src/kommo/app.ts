@@ -26,6 +26,12 @@ export function readConstant<K extends keyof KommoConstants>(
   }
 }
 
+/** The Kommo account this page belongs to: APP.constant('account').id, else its subdomain. */
+export function readAccountId(app: KommoApp | null): string | number | null {
+  const account = readConstant(app, 'account');
+  return account && typeof account === 'object' ? (account.id ?? account.subdomain ?? null) : null;
+}
+
 /** True on a card that has not been saved yet (`current_card.id === 0`). */
 export function isNewCard(app: KommoApp | null): boolean {
   try {

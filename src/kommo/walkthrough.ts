@@ -6,7 +6,7 @@ import { readStoredCardExpiry, storeCardExpiry } from '../checklist/card-expiry.
 import { cardExpiryKey, createProgressStore, progressKey, type StorageLike, type WatchStorage } from '../checklist/store.ts';
 import type { HealthSource } from '../monitor/index.ts';
 import type { WalkthroughState } from '../ui/types.ts';
-import { readConstant } from './app.ts';
+import { readAccountId, readConstant } from './app.ts';
 import type { KommoApp } from './sdk-types.ts';
 
 type Snapshot = ReturnType<HealthSource['snapshot']>;
@@ -45,10 +45,9 @@ export interface WalkthroughIds {
 
 /** Account id as src/kommo/env.ts scopes the check cache: its id, else its subdomain. */
 export function readWalkthroughIds(app: KommoApp | null): WalkthroughIds {
-  const account = readConstant(app, 'account');
   const user = readConstant(app, 'user');
   return {
-    account: account && typeof account === 'object' ? (account.id ?? account.subdomain ?? null) : null,
+    account: readAccountId(app),
     user: user && typeof user === 'object' ? (user.id ?? null) : null,
   };
 }

@@ -26,7 +26,7 @@ export interface MonitorConfig {
 }
 
 export interface EngineDeps {
-  /** Which Kommo account (cache scope): APP.constant('account').id or the subdomain. */
+  /** Which Kommo account (cache scope), as src/kommo reads it. */
   accountId: string;
   fetch?: typeof fetch;
   now?: () => number;

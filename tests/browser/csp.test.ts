@@ -3,9 +3,9 @@
 // through RequireJS, checks, and reaches each scenario's status, with no violation.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STRICT_CSP, startDemoServer, WIDGET_CODE, type DemoServer } from '../../scripts/serve/demo-server.ts';
+import { STRICT_CSP, WIDGET_CODE, type DemoServer } from '../../scripts/serve/demo-server.ts';
 import { SCENARIOS } from '../../src/mocks/scenarios.ts';
-import { ensureWidgetBuilt, launchBrowser, waitForHost, type LaunchedBrowser } from './helpers/browser.ts';
+import { closeDemoBrowser, settledStatus, startDemoBrowser, waitForHost, type LaunchedBrowser } from './helpers/browser.ts';
 
 const ROOT = `#widgets_block .card-widgets__widget-${WIDGET_CODE} .bytegpt-health-root`;
 
@@ -24,30 +24,16 @@ const RECORD_VIOLATIONS = () => {
 
 const violations = (page: Page) => page.evaluate(() => [...(window as unknown as { __csp: string[] }).__csp]);
 
-async function settled(page: Page, selector = ROOT): Promise<string> {
-  await page.waitForFunction((sel) => {
-    const root = document.querySelector(sel);
-    const status = root?.getAttribute('data-bytegpt-health');
-    return status && status !== 'checking' && root?.getAttribute('aria-busy') === 'false';
-  }, selector, { timeout: 20_000 });
-  return (await page.locator(selector).first().getAttribute('data-bytegpt-health')) ?? '';
-}
 
 beforeAll(async () => {
-  ensureWidgetBuilt();
-  server = await startDemoServer({ port: 0, csp: true });
-  if (server.config.mocksError) throw new Error(`mock service bundle failed: ${server.config.mocksError}`);
-  browser = await launchBrowser();
+  ({ server, browser } = await startDemoBrowser({ csp: true }));
   await browser.context.addInitScript(RECORD_VIOLATIONS);
   browser.page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) consoleCsp.push(message.text());
   });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+afterAll(() => closeDemoBrowser({ server, browser }));
 
 describe('strict CSP', () => {
   it('the policy has no unsafe script sources', () => {
@@ -63,7 +49,7 @@ describe('strict CSP', () => {
     expect(response?.headers()['content-security-policy']).toBe(STRICT_CSP);
     await waitForHost(page);
     expect(await page.evaluate(() => window.__kommoHost!.loader?.dropped)).toBe(false);
-    expect(await settled(page)).toBe(SCENARIOS[name].expect.status);
+    expect(await settledStatus(page, ROOT)).toBe(SCENARIOS[name].expect.status);
     expect(await violations(page)).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
   });
@@ -79,9 +65,9 @@ describe('strict CSP', () => {
 
     await page.goto(`${server.url}?area=advanced_settings&scenario=healthy&lang=en&role=admin`);
     await waitForHost(page);
-    expect(await settled(page, '.bytegpt-health-root')).toBe(SCENARIOS.healthy.expect.status);
+    expect(await settledStatus(page, '.bytegpt-health-root')).toBe(SCENARIOS.healthy.expect.status);
     await page.locator('.bytegpt-health-root [data-action="recheck"]').first().click();
-    expect(await settled(page, '.bytegpt-health-root')).toBe(SCENARIOS.healthy.expect.status);
+    expect(await settledStatus(page, '.bytegpt-health-root')).toBe(SCENARIOS.healthy.expect.status);
     expect(await violations(page)).toEqual([]);
     expect(consoleCsp).toEqual([]);
     expect(browser.pageErrors).toEqual([]);

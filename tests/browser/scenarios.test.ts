@@ -10,7 +10,7 @@ import { startDemoServer, WIDGET_CODE, type DemoServer } from '../../scripts/ser
 import { FINDING_SEVERITY } from '../../src/health/types.ts';
 import { SCENARIO_NAMES, SCENARIOS, type ScenarioName } from '../../src/mocks/scenarios.ts';
 import { hangs } from '../integration/timeouts.ts';
-import { REPO_ROOT, ensureWidgetBuilt, launchBrowser, openHost, type LaunchedBrowser } from './helpers/browser.ts';
+import { REPO_ROOT, ensureWidgetBuilt, launchBrowser, openHost, type LaunchedBrowser, settledStatus } from './helpers/browser.ts';
 
 const ROOT = `#widgets_block .card-widgets__widget-${WIDGET_CODE} .bytegpt-health-root`;
 const EN = JSON.parse(readFileSync(join(REPO_ROOT, 'locales', 'en.json'), 'utf8')) as {
@@ -31,12 +31,7 @@ let momentBrowser: LaunchedBrowser;
 
 /** The settled sidebar: status and the finding rows, in the order shown. */
 async function sidebar(page: Page): Promise<Shown> {
-  // A cached report paints first; the verdict is the one after the check finishes.
-  await page.waitForFunction((sel) => {
-    const root = document.querySelector(sel);
-    const status = root?.getAttribute('data-bytegpt-health');
-    return status && status !== 'checking' && root?.getAttribute('aria-busy') === 'false';
-  }, ROOT, { timeout: 20_000 });
+  await settledStatus(page, ROOT);
   return page.locator(ROOT).evaluate((root) => ({
     status: root.getAttribute('data-bytegpt-health') ?? '',
     codes: [...root.querySelectorAll('[data-finding]')].map((row) => row.getAttribute('data-finding') ?? ''),

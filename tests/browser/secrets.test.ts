@@ -5,11 +5,11 @@
 // (shadow roots and attribute values included), console output and every request URL.
 // It also fails on any request to a host other than the configured base URL's and the
 // page's own (where Kommo serves the widget and its /api/v4/tasks).
-import type { Page, Request } from 'playwright-core';
+import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WIDGET_CODE, type DemoServer } from '../../scripts/serve/demo-server.ts';
 import { SCENARIOS, type ScenarioName } from '../../src/mocks/scenarios.ts';
-import { closeDemoBrowser, openHost, startDemoBrowser, type LaunchedBrowser } from './helpers/browser.ts';
+import { closeDemoBrowser, openHost, settledStatus, startDemoBrowser, type LaunchedBrowser } from './helpers/browser.ts';
 
 const ROOT = `#widgets_block .card-widgets__widget-${WIDGET_CODE} .bytegpt-health-root`;
 
@@ -27,15 +27,6 @@ beforeAll(async () => {
 
 afterAll(() => closeDemoBrowser({ server, browser }));
 
-/** Waits until the panel under `selector` shows a settled verdict. */
-async function settled(page: Page, selector: string): Promise<string> {
-  await page.waitForFunction((sel) => {
-    const root = document.querySelector(sel);
-    const status = root?.getAttribute('data-bytegpt-health');
-    return status && status !== 'checking' && root?.getAttribute('aria-busy') === 'false';
-  }, selector, { timeout: 20_000 });
-  return (await page.locator(selector).first().getAttribute('data-bytegpt-health')) ?? '';
-}
 
 /**
  * Every place in the page the key could be, as "where: text" lines. Kommo's own settings
@@ -175,11 +166,11 @@ describe('the key never leaks', () => {
     expect(apiKey.length).toBeGreaterThan(15);
 
     await openHost(page, server.url, { area: 'lcard', scenario: name, lang: 'en', scheme: 'light', role: 'admin' });
-    expect(await settled(page, ROOT)).toBe(expected.status);
+    expect(await settledStatus(page, ROOT)).toBe(expected.status);
     const checksBefore = requests.filter((url) => url.startsWith(baseUrl)).length;
     await page.locator(`${ROOT} [data-action="recheck"]`).click();
     await expect.poll(() => requests.filter((url) => url.startsWith(baseUrl)).length, { timeout: 20_000 }).toBeGreaterThan(checksBefore);
-    expect(await settled(page, ROOT)).toBe(expected.status);
+    expect(await settledStatus(page, ROOT)).toBe(expected.status);
     expect(await leaks(apiKey)).toEqual([]);
 
     await openHost(page, server.url, { area: 'settings', scenario: name, lang: 'en', scheme: 'light', role: 'admin' });
@@ -191,9 +182,9 @@ describe('the key never leaks', () => {
     expect(await leaks(apiKey)).toEqual([]);
 
     await openHost(page, server.url, { area: 'advanced_settings', scenario: name, lang: 'en', scheme: 'light', role: 'admin' });
-    expect(await settled(page, '.bytegpt-health-root')).toBe(expected.status);
+    expect(await settledStatus(page, '.bytegpt-health-root')).toBe(expected.status);
     await page.locator('.bytegpt-health-root [data-action="recheck"]').first().click();
-    expect(await settled(page, '.bytegpt-health-root')).toBe(expected.status);
+    expect(await settledStatus(page, '.bytegpt-health-root')).toBe(expected.status);
     expect(await leaks(apiKey)).toEqual([]);
 
     // The check really went out with the key, to the base URL only.
@@ -210,7 +201,7 @@ describe('the key never leaks', () => {
     consoleLines.length = 0;
     await openHost(page, server.url, { area: 'lcard', scenario: name, lang: 'en', scheme: 'light', role: 'member' });
     await page.evaluate(() => window.__kommoHost!.resetKommo());
-    expect(await settled(page, ROOT)).toBe('critical');
+    expect(await settledStatus(page, ROOT)).toBe('critical');
     await page.locator(`${ROOT} [data-action="remind-admin"]`).click();
     await expect.poll(async () => (await page.evaluate(() => window.__kommoHost!.kommoState())).tasks.length, { timeout: 20_000 }).toBe(1);
     const tasks = JSON.stringify((await page.evaluate(() => window.__kommoHost!.kommoState())).tasks);

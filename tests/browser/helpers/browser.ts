@@ -111,11 +111,24 @@ export async function nativeListeners(page: Page): Promise<Record<string, number
 }
 
 /** The demo server (with the mock service) and a Chromium, as one test file needs them. */
-export async function startDemoBrowser(): Promise<{ server: DemoServer; browser: LaunchedBrowser }> {
+export async function startDemoBrowser(options: { csp?: boolean } = {}): Promise<{ server: DemoServer; browser: LaunchedBrowser }> {
   ensureWidgetBuilt();
-  const server = await startDemoServer({ port: 0 });
+  const server = await startDemoServer({ port: 0, ...options });
   if (server.config.mocksError) throw new Error(`mock service bundle failed: ${server.config.mocksError}`);
   return { server, browser: await launchBrowser() };
+}
+
+/**
+ * Waits until the panel under `selector` shows a settled verdict (a cached report paints
+ * first; this is the one after the running check) and returns its status.
+ */
+export async function settledStatus(page: Page, selector: string): Promise<string> {
+  await page.waitForFunction((sel) => {
+    const root = document.querySelector(sel);
+    const status = root?.getAttribute('data-bytegpt-health');
+    return status && status !== 'checking' && root?.getAttribute('aria-busy') === 'false';
+  }, selector, { timeout: 20_000 });
+  return (await page.locator(selector).first().getAttribute('data-bytegpt-health')) ?? '';
 }
 
 export async function closeDemoBrowser(running: { server?: DemoServer; browser?: LaunchedBrowser }): Promise<void> {
