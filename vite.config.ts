@@ -1,32 +1,101 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type InlineConfig } from 'vite';
 import preact from '@preact/preset-vite';
+import { cssMinifyPlugin } from './scripts/bundle/css-minify.ts';
+import { checkAdminModules, checkMainModules, lendSharedUse, recordSharedUse, sharedExternals, type SharedUse } from './scripts/bundle/split.ts';
+import { ADMIN_FILE } from './src/kommo/shared-ids.ts';
 
-// The shipped script.js: one UMD file whose AMD branch is an anonymous
-// define(['jquery'], factory) returning the widget constructor (Kommo's RequireJS
-// loads it by URL). Not minified: Kommo's moderation reads our code.
-// MINIFY=1 builds the twin used only to measure size (scripts/size.ts).
-const minify = process.env.MINIFY === '1';
+// The shipped widget is two files (docs/architecture.md, "Two files"):
+// - script.js: one UMD file whose AMD branch is an anonymous define(['jquery'], factory)
+//   returning the widget constructor (Kommo's RequireJS loads it by URL; Rolldown has
+//   no AMD output, and codeSplitting stays off: one file);
+// - admin.js: the admin screens (entry src/lazy/admin.ts), a UMD file whose anonymous
+//   define() lists Preact and the other shared modules under versioned AMD ids. Before
+//   script.js requires it (relative to params.path, as Kommo's own widget loads its
+//   extra files), it defines those ids with its own modules: one Preact on the page.
+// Neither is minified (Kommo's moderation reads our code); JSDoc comments are dropped
+// (the repository keeps them) and the CSS strings lose their indentation and comments
+// (scripts/bundle/css-minify.ts). MINIFY=1 builds the twins used only to measure size
+// (scripts/size.ts). `npm run build` runs both parts through widgetConfig(), admin.js
+// first: script.js then lends it only the names it reads.
+const root = fileURLToPath(new URL('.', import.meta.url));
 
-export default defineConfig({
-  plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false })],
-  publicDir: false,
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-  build: {
-    outDir: process.env.OUT_DIR ?? 'dist/widget',
-    emptyOutDir: false,
-    minify,
-    sourcemap: false,
-    target: 'es2020',
-    cssCodeSplit: false,
-    lib: {
-      entry: process.env.ENTRY ?? 'src/main.ts',
-      formats: ['umd'],
-      name: 'BytegptBillingHealth',
-      fileName: () => 'script.js',
+/** The package version: the AMD ids and admin.js's ?v= carry it. */
+export const BUILD_VERSION = String((JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as { version: unknown }).version);
+
+export type WidgetPart = 'main' | 'admin';
+
+export interface WidgetBuildOptions {
+  part: WidgetPart;
+  minify?: boolean;
+  outDir?: string;
+  /** Another entry for the main part (the size baseline); no split checks then. */
+  entry?: string;
+  /**
+   * What admin.js reads of the shared modules: the admin build fills it, and the main
+   * build built after it lends exactly that (scripts/bundle/split.ts). Without it the
+   * main build lends every shared module whole.
+   */
+  sharedUse?: SharedUse;
+}
+
+export function widgetConfig({ part, minify = false, outDir = 'dist/widget', entry, sharedUse }: WidgetBuildOptions): InlineConfig {
+  const admin = part === 'admin';
+  const widget = !admin && !entry;
+  return {
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    plugins: [
+      preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false }),
+      cssMinifyPlugin(),
+      ...(admin ? [sharedExternals(root, BUILD_VERSION), checkAdminModules()] : []),
+      ...(admin && sharedUse ? [recordSharedUse(BUILD_VERSION, sharedUse)] : []),
+      ...(widget ? [checkMainModules()] : []),
+      ...(widget && sharedUse ? [lendSharedUse(root, sharedUse)] : []),
+    ],
+    publicDir: false,
+    define: {
+      'process.env.NODE_ENV': JSON.stringify('production'),
+      ...(widget ? { __BYTEGPT_SPLIT__: 'true', __BYTEGPT_BUILD__: JSON.stringify(BUILD_VERSION) } : {}),
     },
-    rolldownOptions: {
-      external: ['jquery'],
-      output: { exports: 'default', codeSplitting: false, globals: { jquery: 'jQuery' } },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      minify,
+      sourcemap: false,
+      target: 'es2020',
+      cssCodeSplit: false,
+      reportCompressedSize: false,
+      lib: {
+        entry: admin ? 'src/lazy/admin.ts' : (entry ?? 'src/main.ts'),
+        formats: ['umd'],
+        name: admin ? 'BytegptBillingHealthAdmin' : 'BytegptBillingHealth',
+        fileName: () => (admin ? ADMIN_FILE : 'script.js'),
+      },
+      rolldownOptions: {
+        external: admin ? [] : ['jquery'],
+        output: {
+          exports: 'default',
+          codeSplitting: false,
+          comments: { legal: true, annotation: false, jsdoc: false },
+          // The UMD wrapper's non-AMD branch, never taken on Kommo's page.
+          globals: (id: string) => (id === 'jquery' ? 'jQuery' : 'BytegptBillingHealthShared'),
+        },
+      },
     },
-  },
+  };
+}
+
+// `vite build` on its own builds script.js (WIDGET_PART=admin: admin.js), lending
+// admin.js every shared module whole.
+export default defineConfig(() => {
+  const { configFile: _configFile, ...config } = widgetConfig({
+    part: process.env.WIDGET_PART === 'admin' ? 'admin' : 'main',
+    minify: process.env.MINIFY === '1',
+    ...(process.env.OUT_DIR ? { outDir: process.env.OUT_DIR } : {}),
+    ...(process.env.ENTRY ? { entry: process.env.ENTRY } : {}),
+  });
+  return config;
 });

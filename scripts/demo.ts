@@ -1,6 +1,7 @@
 // `npm start` (after `npm run build`): serves the built widget inside a fake Kommo card
 // page on 127.0.0.1, with the mock OpenAI billing service running in the page (msw's
-// service worker). No key and no network needed. Ctrl+C stops it.
+// service worker), and the check relay on another loopback port (its upstream mocked
+// in-process). No key and no network needed. Ctrl+C stops it.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PORT, startDemoServer } from './serve/demo-server.ts';
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     console.error(`PORT must be a port number, got "${process.env.PORT}".`);
     process.exit(64);
   }
-  const server = await startDemoServer({ port: requested });
+  const server = await startDemoServer({ port: requested, relay: true });
   if (server.port !== requested && requested !== 0) console.log(`Port ${requested} is busy; using ${server.port}.`);
   if (server.config.mocksError) {
     // Without the mock service the widget would call the real base URL: the demo
@@ -29,7 +30,11 @@ async function main(): Promise<void> {
   console.log(`ByteGPT Billing Health demo (widget v${server.config.version}) on a Kommo-like page:`);
   console.log(`  ${server.url}`);
   console.log('  e.g. ' + `${server.url}?area=lcard&scheme=dark&lang=pt&role=member`);
-  console.log('Use the toolbar to switch scenario, language, theme, user role and area. Ctrl+C stops.');
+  if (server.relay) {
+    console.log(`Check relay (plain api.openai.com account, Admin key held by the relay) on ${server.relay.url}:`);
+    console.log(`  ${server.url}?area=advanced_settings&relay=on`);
+  }
+  console.log('Use the toolbar to switch scenario, language, theme, user role, area and the relay. Ctrl+C stops.');
 
   let stopping = false;
   const stop = () => {

@@ -25,6 +25,11 @@ async function loadScenarios(): Promise<Record<string, ScenarioInfo>> {
   return (await import('../src/mocks/scenarios.ts')).SCENARIOS;
 }
 
+async function startMock(name: ScenarioName, admin: boolean, now: () => Date): Promise<{ close(): void }> {
+  if (admin) return (await import('./relay-mock.ts')).startRelayMock(name, { admin: true, now });
+  return (await import('../src/mocks/node.ts')).startMockServer(name, { now });
+}
+
 async function helpText(): Promise<string> {
   try {
     return `${USAGE}\nMock scenarios: ${Object.keys(await loadScenarios()).join(', ')}\n`;
@@ -40,8 +45,9 @@ async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     // The message may quote a request: scrub the key (and anything key-shaped) first.
     const message = error instanceof Error ? error.message : String(error);
-    const key = parsed.ok ? (parsed.args.key ?? '') : '';
-    process.stderr.write(`health: internal error: ${redactMessage(message, key)}\n`);
+    const keys = [parsed.ok ? parsed.args.key : undefined, parsed.ok ? parsed.args.adminKey : undefined, process.env.OPENAI_ADMIN_KEY];
+    const scrubbed = keys.reduce<string>((text, key) => redactMessage(text, key ?? ''), message);
+    process.stderr.write(`health: internal error: ${scrubbed}\n`);
     return exitCodeFor('unknown');
   }
 }
@@ -57,7 +63,7 @@ async function run(parsed: ReturnType<typeof parseArgs>): Promise<number> {
     return 0;
   }
   const scenarios = args.mock === undefined ? null : await loadScenarios();
-  const planned = planRun(args, { scenarios, normalizeBaseUrl, isAdminKey });
+  const planned = planRun(args, { scenarios, normalizeBaseUrl, isAdminKey, envAdminKey: process.env.OPENAI_ADMIN_KEY });
   if (!planned.ok) {
     process.stderr.write(`health: ${planned.message}\n`);
     return EXIT_BAD_ARGUMENTS;
@@ -65,14 +71,16 @@ async function run(parsed: ReturnType<typeof parseArgs>): Promise<number> {
   const { plan } = planned;
   const at = plan.at;
   const now = at ? () => new Date(at) : () => new Date();
-  // planRun checked the name.
-  const server = plan.mock === null ? null : (await import('../src/mocks/node.ts')).startMockServer(plan.mock as ScenarioName, { now });
+  // planRun checked the name. With an Admin key the mock's api.openai.com also answers
+  // costs and the spend limit for the mock's own Admin key (scripts/relay-mock.ts).
+  const server = plan.mock === null ? null : await startMock(plan.mock as ScenarioName, plan.adminKey !== undefined, now);
   try {
     const signals = await runCheck({
       apiKey: plan.apiKey,
       baseUrl: plan.baseUrl,
       quotaProbe: plan.options.quotaProbe,
       probeModel: plan.options.probeModel,
+      ...(plan.adminKey !== undefined && { adminKey: plan.adminKey }),
       now,
       ...(server && { timeoutMs: MOCK_TIMEOUT_MS }),
     });

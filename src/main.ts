@@ -10,6 +10,6 @@ type WidgetInstance = Partial<KommoWidgetBase> & { callbacks?: KommoCallbacks };
 // Kommo mixes its base widget into the prototype and then calls `new`, so the base
 // methods are reached through `this` when a callback runs, not now.
 export default function BytegptBillingHealth(this: WidgetInstance): WidgetInstance {
-  this.callbacks = createCallbacks(this, productionEnv);
+  this.callbacks = createCallbacks(this, () => productionEnv(this));
   return this;
 }

@@ -33,27 +33,27 @@ export function sections(source: string): Section[] {
 
 const isOwn = (module: string) => /(^|\/)src\//.test(module) && !module.includes('node_modules/');
 
-export function scanSource(source: string): Issue[] {
+export function scanSource(source: string, file: string = FILE): Issue[] {
   const issues: Issue[] = [];
   const parts = sections(source);
   const marked = parts.length > 1;
   for (const part of parts) {
     const own = isOwn(part.module);
     if (/(^|\/)src\/mocks\//.test(part.module) || /node_modules\/(msw|@mswjs)\//.test(part.module)) {
-      issues.push(issue('script.mocks', FILE, `bundles ${part.module}: mocks must never ship`));
+      issues.push(issue('script.mocks', file, `bundles ${part.module}: mocks must never ship`));
     }
     part.lines.forEach((line, offset) => {
       const at = `line ${part.startLine + offset + (part.module ? 1 : 0)}${part.module ? ` (${part.module})` : ''}`;
-      if (/\beval\s*\(/.test(line)) issues.push(issue('script.eval', FILE, `eval( at ${at}`));
-      if (/\bnew\s+Function\s*\(/.test(line)) issues.push(issue('script.eval', FILE, `new Function( at ${at}`));
+      if (/\beval\s*\(/.test(line)) issues.push(issue('script.eval', file, `eval( at ${at}`));
+      if (/\bnew\s+Function\s*\(/.test(line)) issues.push(issue('script.eval', file, `new Function( at ${at}`));
       if (/=\s*Function\s*[;,)]/.test(line)) {
-        issues.push(warning('script.function_constructor', FILE, `the Function constructor is aliased at ${at} (eval by another name)`));
+        issues.push(warning('script.function_constructor', file, `the Function constructor is aliased at ${at} (eval by another name)`));
       }
-      if (own && /\bconsole\.(?!trace\b)\w+\s*\(/.test(line)) issues.push(warning('script.console', FILE, `console call other than console.trace at ${at}`));
+      if (own && /\bconsole\.(?!trace\b)\w+\s*\(/.test(line)) issues.push(warning('script.console', file, `console call other than console.trace at ${at}`));
       const limit = own || !marked ? MAX_OWN_LINE : MAX_VENDOR_LINE;
       if (line.length > limit) {
         const make = own || !marked ? issue : warning;
-        issues.push(make('script.minified', FILE, `${line.length}-character line at ${at} looks minified`));
+        issues.push(make('script.minified', file, `${line.length}-character line at ${at} looks minified`));
       }
     });
   }
@@ -62,7 +62,7 @@ export function scanSource(source: string): Issue[] {
 
 type DefineCall = unknown[];
 
-function runInSandbox(source: string): { calls: DefineCall[]; context: vm.Context; error?: string } {
+export function runInSandbox(source: string, file: string = FILE): { calls: DefineCall[]; context: vm.Context; error?: string } {
   const calls: DefineCall[] = [];
   const define = (...args: unknown[]) => void calls.push(args);
   define.amd = {};
@@ -71,7 +71,7 @@ function runInSandbox(source: string): { calls: DefineCall[]; context: vm.Contex
   sandbox.window = sandbox;
   const context = vm.createContext(sandbox, { codeGeneration: { strings: false, wasm: false } });
   try {
-    new vm.Script(source, { filename: FILE }).runInContext(context, { timeout: TIMEOUT_MS });
+    new vm.Script(source, { filename: file }).runInContext(context, { timeout: TIMEOUT_MS });
   } catch (error) {
     return { calls, context, error: (error as Error).message };
   }

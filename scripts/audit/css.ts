@@ -146,5 +146,5 @@ export function checkCss(css: string): CssProblem[] {
   return problems;
 }
 
-/** Text that holds at least one `selector { property: value }` rule. */
-export const looksLikeCss = (text: string): boolean => /[^{};]+\{[^{}]*?(^|[;{\s])-{0,2}[a-zA-Z][\w-]*\s*:\s*[^{};\s][^{}]*\}/.test(text);
+/** Text that holds at least one `selector { property: value }` rule (spaced or, as the build ships it, squeezed). */
+export const looksLikeCss = (text: string): boolean => /[^{};]+\{[^{}]*?(^|[;{\s]|(?<=\{))-{0,2}[a-zA-Z][\w-]*\s*:\s*[^{};\s][^{}]*\}/.test(text);

@@ -5,6 +5,8 @@ import { isCardExpiry } from '../../src/health/options.ts';
 
 export interface CliArgs {
   key?: string;
+  /** An Admin key for spend and the spend limit (the owner's machine only; never printed). */
+  adminKey?: string;
   baseUrl?: string;
   /** `--probe` / `--no-probe`; absent = the default (on). */
   probe?: boolean;
@@ -18,7 +20,7 @@ export interface CliArgs {
 
 export type ArgsResult = { ok: true; args: CliArgs } | { ok: false; message: string };
 
-const VALUE_OPTIONS = ['--key', '--base-url', '--card-expiry', '--budget', '--low-balance', '--mock'] as const;
+const VALUE_OPTIONS = ['--key', '--admin-key', '--base-url', '--card-expiry', '--budget', '--low-balance', '--mock'] as const;
 const FLAG_OPTIONS = ['--probe', '--no-probe', '--json', '--help', '-h'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
@@ -42,6 +44,9 @@ function applyValue(args: CliArgs, option: ValueOption, value: string): string |
   switch (option) {
     case '--key':
       args.key = value;
+      return null;
+    case '--admin-key':
+      args.adminKey = value;
       return null;
     case '--base-url':
       args.baseUrl = value;

@@ -32,6 +32,12 @@ function moneyLines(report: Report, texts: FindingTexts, format: HumanFormat): s
     const budgetText = budget === null ? '' : ` (${texts.label('panel.budget', 'Budget')}: ${format.usd(budget)})`;
     lines.push(`${texts.label('panel.forecast', 'Month-end forecast')}: ${format.usd(report.forecast.monthEndUsd)}${budgetText}`);
   }
+  if (report.spendLimit) {
+    // Only an Admin key reads it (a relay, or --admin-key): `enforcing` = a hard cap is set.
+    const { limitUsd, enforcing } = report.spendLimit;
+    const value = limitUsd === null ? 'none' : `${format.usd(limitUsd)} a month${enforcing ? ', enforced' : ', not enforced'}`;
+    lines.push(`${texts.label('dashboard.limit.title', 'Spend limit')}: ${value}`);
+  }
   if (report.balance?.unlimited) {
     lines.push(`${texts.label('panel.balance', 'Balance')}: ${texts.label('panel.unlimited', 'Unlimited')}`);
   } else if (report.balance) {

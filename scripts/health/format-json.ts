@@ -1,13 +1,3 @@
 // `--json`: the report as data ({"status","findings":[{"code","severity",…}],"checkedAt",…})
-// plus where it was checked. Never the key.
-import type { Report } from '../../src/health/types.ts';
-
-export interface RunContext {
-  baseUrl: string;
-  mock: string | null;
-}
-
-export function formatJson(report: Report, context: RunContext): string {
-  const out = { ...report, baseUrl: context.baseUrl, ...(context.mock !== null && { mock: context.mock }) };
-  return `${JSON.stringify(out, null, 2)}\n`;
-}
+// plus where it was checked. Never the key. Shared with the relay (src/health/report-json.ts).
+export { formatReportJson as formatJson, type ReportJsonContext as RunContext } from '../../src/health/report-json.ts';

@@ -8,6 +8,8 @@ import type { CliArgs } from './args.ts';
 export interface ScenarioInfo {
   description: string;
   apiKey: string;
+  /** The Admin key a scenario's organization endpoints accept, if it has one. */
+  adminKey?: string;
   baseUrl: string;
   options?: Partial<HealthOptions>;
   /** A scenario about one moment (ISO instant) is checked at that moment. */
@@ -22,10 +24,14 @@ export interface PlanDeps {
   scenarios: Readonly<Record<string, ScenarioInfo>> | null;
   normalizeBaseUrl(raw: string | undefined): BaseUrlCheck;
   isAdminKey(key: string): boolean;
+  /** OPENAI_ADMIN_KEY from the environment, the fallback of --admin-key. */
+  envAdminKey?: string | undefined;
 }
 
 export interface RunPlan {
   apiKey: string;
+  /** Asks costs and the spend limit with it, also on api.openai.com; absent = not asked there. */
+  adminKey?: string;
   baseUrl: string;
   options: HealthOptions;
   mock: string | null;
@@ -38,8 +44,12 @@ export interface RunPlan {
 export type PlanResult = { ok: true; plan: RunPlan } | { ok: false; message: string };
 
 export const ADMIN_KEY_MESSAGE =
-  'refusing an Admin key (sk-admin-…): it can read and change the whole organization\'s billing, so it must stay on a server. ' +
-  'Use a restricted project key (Models: Read + Model capabilities: Request) or your relay\'s token instead.';
+  'refusing an Admin key (sk-admin-…) as --key: it can read and change the whole organization\'s billing, so it must stay on a server. ' +
+  'Use a restricted project key (Models: Read + Model capabilities: Request) or your relay\'s token instead; ' +
+  'to see spend and the spend limit on your own machine, give the Admin key to --admin-key (or OPENAI_ADMIN_KEY).';
+
+const ADMIN_AS_KEY_MESSAGE =
+  '--admin-key is the same as --key: give a project key (Models: Read + Model capabilities: Request) to --key, and the Admin key only to --admin-key';
 
 const BASE_URL_MESSAGE = {
   not_https: '--base-url must start with https:// (plain http:// only for 127.0.0.1, localhost or [::1])',
@@ -83,8 +93,14 @@ export function planRun(args: CliArgs, deps: PlanDeps): PlanResult {
     }
   }
 
+  // On the owner's own machine an Admin key is fine (design.md "CLI"), but only in its
+  // own flag: it reads the organization's billing, so it never stands in for --key.
+  const adminKey = [args.adminKey, deps.envAdminKey, scenario?.adminKey].map((k) => k?.trim() ?? '').find((k) => k !== '');
+  if (adminKey !== undefined && adminKey === apiKey.trim()) return { ok: false, message: ADMIN_AS_KEY_MESSAGE };
+
   const options: HealthOptions = { ...DEFAULT_OPTIONS, ...scenario?.options, ...flagOptions(args) };
   const moment = scenario?.at === undefined ? {} : { at: new Date(scenario.at) };
   const zone = scenario?.timeZone === undefined ? {} : { timeZone: scenario.timeZone };
-  return { ok: true, plan: { apiKey, baseUrl: base.base, options, mock: args.mock ?? null, at: null, ...moment, ...zone } };
+  const admin = adminKey === undefined ? {} : { adminKey };
+  return { ok: true, plan: { apiKey, ...admin, baseUrl: base.base, options, mock: args.mock ?? null, at: null, ...moment, ...zone } };
 }

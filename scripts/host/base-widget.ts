@@ -1,6 +1,7 @@
 // Kommo's base widget: the methods Kommo mixes into the widget's prototype before it
 // calls `new Widget()` (kommo-platform.md §3.1, §3.4). `this` is the widget instance.
 import { currentUser } from './app.ts';
+import { authorizedAjax } from './authorized-ajax.ts';
 import { lookup, type HostState, type WidgetInstance } from './state.ts';
 
 type Params = Record<string, unknown>;
@@ -102,6 +103,9 @@ export function baseWidgetMethods(state: HostState): Record<string, unknown> {
       $elements.append($block);
       $('#widgets_block .card-widgets__placeholder').remove();
       return $block;
+    },
+    $authorizedAjax(settings?: JQuery.AjaxSettings): JQuery.Promise<unknown> {
+      return authorizedAjax(state, settings);
     },
     crm_post(_url: string, _data: unknown, _success: unknown, _type: unknown, error?: (err: unknown) => void): void {
       // The demo host has no Kommo proxy; the widget must not need it.

@@ -3,7 +3,7 @@
 // loader), starts the mock OpenAI service before the widget, and exposes
 // window.__kommoHost so the demo toolbar and the browser tests drive it like a user.
 import { installApp } from './app.ts';
-import { changeKommoState, readKommoState, setApiModeCookie, startSession } from './kommo-session.ts';
+import { changeKommoState, readKommoState, setApiModeCookie, setTokenModeCookie, startSession } from './kommo-session.ts';
 import { destroyInstance, loadWidgetModule, startInstance } from './lifecycle.ts';
 import { listScenarios, loadMocks, settingsFor } from './mocks.ts';
 import { renderPage } from './pages.ts';
@@ -83,6 +83,9 @@ const api: KommoHostApi = {
   get scenarios() {
     return state?.scenarios ?? [];
   },
+  get authorizedRequests() {
+    return state?.authorizedRequests ?? [];
+  },
   switchArea(area) {
     queue = queue.then(() => changeArea(area));
     return queue;
@@ -99,6 +102,13 @@ const api: KommoHostApi = {
   setApiMode(mode) {
     query.api = mode;
     setApiModeCookie(mode);
+    window.history.replaceState(null, '', queryString(query));
+    if (state) renderToolbar(state, api, descriptions);
+  },
+  setRelay: (relay) => navigate({ relay }),
+  setTokenMode(mode) {
+    query.token = mode;
+    setTokenModeCookie(mode);
     window.history.replaceState(null, '', queryString(query));
     if (state) renderToolbar(state, api, descriptions);
   },
@@ -128,16 +138,26 @@ async function startMocks(s: HostState): Promise<void> {
   s.installStatus = 'installed';
 }
 
+/**
+ * `?relay=on`: the widget is set up as an admin would set it up with a check relay: the
+ * relay's URL and no key at all. The page itself never holds a key then.
+ */
+function useRelay(s: HostState): void {
+  if (query.relay !== 'on' || !config.relayUrl) return;
+  s.savedSettings = { ...s.savedSettings, api_key: '', base_url: '', relay_url: config.relayUrl };
+  s.installStatus = 'installed';
+}
+
 async function boot(): Promise<void> {
   // Before the widget loads: its /api/v4 calls go out with this user's session.
-  startSession(USERS[query.role].id, query.api);
+  startSession(USERS[query.role].id, query.api, query.token);
   setUpRequire();
   const [$] = (await requireAsync(['jquery'])) as [JQueryStatic];
   const s: HostState = {
     config, query, $,
     manifest: {}, langs: {}, savedSettings: {}, installStatus: 'not_configured', widgetStatus: '',
     current: null, instanceCounter: 0, loader: null,
-    events: [], errors: [], notifications: [], appWrites: [], scenarios: [],
+    events: [], errors: [], notifications: [], appWrites: [], scenarios: [], authorizedRequests: [],
   };
   state = s;
   setAppArea = installApp(s).setArea;
@@ -146,6 +166,7 @@ async function boot(): Promise<void> {
   } catch (err) {
     recordError(s, 'mock service', err);
   }
+  useRelay(s);
   window.history.replaceState(null, '', queryString(query));
   renderToolbar(s, api, descriptions);
   await loadWidgetModule(s);

@@ -15,3 +15,5 @@ export const OWNER_ID = USERS.admin.id;
 /** The cookies the page sets and the server reads: the "session" and the API switch. */
 export const SESSION_COOKIE = 'kommo_host_user';
 export const API_MODE_COOKIE = 'kommo_host_api';
+/** How the host's one-time tokens are signed (scripts/serve/kommo-token.ts). */
+export const TOKEN_MODE_COOKIE = 'kommo_host_token';

@@ -5,12 +5,14 @@ import {
   HOST_API_MODES,
   HOST_AREAS,
   HOST_LANGS,
+  HOST_TOKEN_MODES,
   type HostApiMode,
   type HostArea,
   type HostConfig,
   type HostLang,
   type HostNotification,
   type HostQuery,
+  type HostTokenMode,
   type LifecycleEvent,
   type LoaderReport,
 } from './types.ts';
@@ -61,6 +63,8 @@ export interface HostState {
   notifications: HostNotification[];
   appWrites: string[];
   scenarios: string[];
+  /** URLs the widget asked through $authorizedAjax. */
+  authorizedRequests: string[];
 }
 
 function pick<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
@@ -76,13 +80,17 @@ export function readQuery(search: string): HostQuery {
     role: params.get('role') === 'member' ? 'member' : 'admin',
     scenario: params.get('scenario'),
     api: pick<HostApiMode>(params.get('api'), HOST_API_MODES, 'ok'),
+    relay: params.get('relay') === 'on' ? 'on' : 'off',
+    token: pick<HostTokenMode>(params.get('token'), HOST_TOKEN_MODES, 'valid'),
   };
 }
 
-export function queryString(query: Omit<HostQuery, 'api'> & { api?: HostApiMode }): string {
+export function queryString(query: Omit<HostQuery, 'api' | 'relay' | 'token'> & Partial<Pick<HostQuery, 'api' | 'relay' | 'token'>>): string {
   const params = new URLSearchParams({ area: query.area, scheme: query.scheme, lang: query.lang, role: query.role });
   if (query.scenario) params.set('scenario', query.scenario);
   if (query.api && query.api !== 'ok') params.set('api', query.api);
+  if (query.relay === 'on') params.set('relay', 'on');
+  if (query.token && query.token !== 'valid') params.set('token', query.token);
   return `?${params.toString()}`;
 }
 

@@ -2,7 +2,7 @@
 // the browser tests use (window.__kommoHost), never the widget.
 import { el } from './pages.ts';
 import type { HostState } from './state.ts';
-import { HOST_API_MODES, HOST_AREAS, HOST_LANGS, type HostApiMode, type HostArea, type KommoHostApi } from './types.ts';
+import { HOST_API_MODES, HOST_AREAS, HOST_LANGS, HOST_TOKEN_MODES, type HostApiMode, type HostArea, type HostTokenMode, type KommoHostApi } from './types.ts';
 
 const AREA_LABELS: Record<HostArea, string> = {
   lcard: 'Lead card',
@@ -19,6 +19,22 @@ const API_LABELS: Record<HostApiMode, string> = {
   '403': '403 no permission',
   '429': '429 too many requests',
 };
+
+const TOKEN_LABELS: Record<HostTokenMode, string> = {
+  valid: 'signed right',
+  wrong_secret: 'wrong secret (401)',
+  other_account: 'other account (403)',
+};
+
+/** The check relay's switches, when the server runs one (npm start does). */
+function relayControls(state: HostState, api: KommoHostApi): HTMLElement[] {
+  if (!state.config.relayUrl) return [];
+  const q = state.query;
+  return [
+    select('Relay', 'relay', [['off', 'off (key in the page)'], ['on', `on: ${state.config.relayUrl}`]], q.relay, (v) => api.setRelay(v === 'on' ? 'on' : 'off')),
+    select('Kommo token', 'token', HOST_TOKEN_MODES.map((m) => [m, TOKEN_LABELS[m]]), q.token, (v) => api.setTokenMode(v as HostTokenMode)),
+  ];
+}
 
 function select(label: string, name: string, options: Array<[string, string]>, value: string, onChange: (v: string) => void): HTMLElement {
   const box = el('select', '', options.map(([v, text]) => {
@@ -46,6 +62,7 @@ export function renderToolbar(state: HostState, api: KommoHostApi, descriptions:
     select('User', 'role', [['admin', 'admin'], ['member', 'member']], q.role, (v) => api.setRole(v === 'member' ? 'member' : 'admin')),
     select('Area', 'area', HOST_AREAS.map((a) => [a, AREA_LABELS[a]]), q.area, (v) => void api.switchArea(v as HostArea)),
     select('Kommo API', 'api', HOST_API_MODES.map((m) => [m, API_LABELS[m]]), q.api, (v) => api.setApiMode(v as HostApiMode)),
+    ...relayControls(state, api),
     el('span', '', [description ?? '']),
   );
 }

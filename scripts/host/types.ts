@@ -16,6 +16,14 @@ export type HostRole = 'admin' | 'member';
 export const HOST_API_MODES = ['ok', '401', '403', '429'] as const;
 export type HostApiMode = (typeof HOST_API_MODES)[number];
 
+/**
+ * How the fake Kommo signs `$authorizedAjax`'s one-time tokens: with the test integration's
+ * secret, with another integration's (the relay answers 401), or for an account the relay
+ * does not serve (403).
+ */
+export const HOST_TOKEN_MODES = ['valid', 'wrong_secret', 'other_account'] as const;
+export type HostTokenMode = (typeof HOST_TOKEN_MODES)[number];
+
 /** What the server tells the page (inlined into index.html as JSON). */
 export interface HostConfig {
   widgetCode: string;
@@ -26,9 +34,11 @@ export interface HostConfig {
   mocksUrl: string | null;
   /** Why the mock bundle is missing (build error), for the page to show. */
   mocksError: string | null;
+  /** The loopback check relay the server runs (design.md "Relay"), or null without one. */
+  relayUrl: string | null;
 }
 
-/** The page state that lives in the URL (?area=&scheme=&lang=&role=&scenario=&api=). */
+/** The page state that lives in the URL (?area=&scheme=&lang=&role=&scenario=&api=&relay=&token=). */
 export interface HostQuery {
   area: HostArea;
   scheme: HostScheme;
@@ -37,6 +47,10 @@ export interface HostQuery {
   scenario: string | null;
   /** Kept out of the URL while 'ok'. */
   api: HostApiMode;
+  /** 'on': the widget is set up with the server's relay URL and an empty key. Kept out of the URL while 'off'. */
+  relay: 'on' | 'off';
+  /** Kept out of the URL while 'valid'. */
+  token: HostTokenMode;
 }
 
 /** One host → widget call, recorded for tests (never the settings values themselves). */
@@ -125,6 +139,12 @@ export interface KommoHostApi {
   setScenario(name: string): void;
   /** Live (a cookie the server reads): how /api/v4 answers from now on. */
   setApiMode(mode: HostApiMode): void;
+  /** Reloads the page with the widget set up for the server's relay ('on') or as the scenario says. */
+  setRelay(mode: 'on' | 'off'): void;
+  /** Live (a cookie the server reads): how the next one-time tokens are signed. */
+  setTokenMode(mode: HostTokenMode): void;
+  /** $authorizedAjax calls the widget made, in order (URLs only; tokens are never kept). */
+  readonly authorizedRequests: string[];
   /** The server's tasks and the /api/v4 requests it answered. */
   kommoState(): Promise<HostKommoState>;
   /** Forgets every task and request (tests share one server per file). */

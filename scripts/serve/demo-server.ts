@@ -10,6 +10,11 @@
 //   /api/v4/tasks                      Kommo's tasks API, emulated (kommo-api.ts)
 //   /host/kommo-state                  that emulation's tasks and requests, for tests
 //   /settings/widgets/<code>/          Kommo's URL of the widget's dashboard → its host page
+//   /host/one-time-token               Kommo's one-time token for $authorizedAjax (kommo-token.ts)
+//
+// With `relay: true` (npm start) the server also runs the check relay on another loopback
+// port (demo-relay.ts), set up for the page's account and the host's test integration;
+// `?relay=on` on the page sets the widget up with its URL and no key.
 //
 // Strict CSP: with `csp: true` (or `?csp=strict` on the page URL, for one load: the
 // host's own reloads drop it) the page is served with STRICT_CSP, which has no
@@ -25,6 +30,8 @@ import { fileURLToPath } from 'node:url';
 import type { HostConfig } from '../host/types.ts';
 import { bundleForBrowser } from './bundle.ts';
 import { createKommoApi } from './kommo-api.ts';
+import { startDemoRelay, type DemoRelay, type DemoRelayOptions } from './demo-relay.ts';
+import { createTokenIssuer } from './kommo-token.ts';
 
 export const WIDGET_CODE = 'bytegpt_billing_health';
 export const DEFAULT_PORT = 5178;
@@ -41,6 +48,8 @@ export interface DemoServerOptions {
   mocks?: boolean;
   /** Serve the host page with STRICT_CSP. Default false (see the header comment). */
   csp?: boolean;
+  /** Run the check relay beside the page (its upstream: the mock). Default false. */
+  relay?: boolean | Omit<DemoRelayOptions, 'origins'>;
 }
 
 /**
@@ -67,7 +76,14 @@ export interface DemoServer {
   url: string;
   port: number;
   config: HostConfig;
+  /** The loopback relay, when `relay` was asked for. */
+  relay: DemoRelay | null;
   close(): Promise<void>;
+}
+
+/** STRICT_CSP, plus the relay's origin for the widget's requests to it. */
+function strictCsp(relayUrl: string | null): string {
+  return relayUrl ? STRICT_CSP.replace("connect-src 'self' https:", `connect-src 'self' https: ${new URL(relayUrl).origin}`) : STRICT_CSP;
 }
 
 const MIME: Record<string, string> = {
@@ -174,8 +190,11 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     widgetPath,
     mocksUrl: bundles.mocks ? '/host/mocks.js' : null,
     mocksError: bundles.mocksError,
+    relayUrl: null,
   };
-  const page = await hostPage(config);
+  // Built once the port (and so the relay's allowed origin) is known; see below.
+  let page = '';
+  let relay: DemoRelay | null = null;
 
   const vendor: Record<string, string> = {
     '/vendor/jquery.js': join(REPO_ROOT, 'node_modules', 'jquery', 'dist', 'jquery.js'),
@@ -185,10 +204,12 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
   };
 
   const kommoApi = createKommoApi();
+  const tokens = createTokenIssuer();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (await kommoApi.handle(req, res, url)) return;
+    if (tokens.handle(req, res, url)) return;
     const pathname = decodeURIComponent(url.pathname);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'GET only');
     // Links in notifications point where Kommo keeps the dashboard; the host shows it by area.
@@ -198,7 +219,7 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     }
     if (pathname === '/' || pathname === '/index.html') {
       const strict = options.csp === true || url.searchParams.get('csp') === 'strict';
-      return send(res, 200, MIME['.html']!, page, strict ? { 'content-security-policy': STRICT_CSP } : {});
+      return send(res, 200, MIME['.html']!, page, strict ? { 'content-security-policy': strictCsp(config.relayUrl) } : {});
     }
     if (pathname === '/host/main.js') return send(res, 200, MIME['.js']!, bundles.main);
     if (pathname === '/host/mocks.js' && bundles.mocks) return send(res, 200, MIME['.js']!, bundles.mocks);
@@ -230,15 +251,31 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
     port = await listen(server, 0);
   }
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+
+  try {
+    if (options.relay) {
+      const relayOptions = options.relay === true ? {} : options.relay;
+      relay = await startDemoRelay({ ...relayOptions, origins: [`http://127.0.0.1:${port}`] });
+      config.relayUrl = relay.url;
+    }
+    page = await hostPage(config);
+  } catch (err) {
+    await closeServer();
+    throw err;
+  }
 
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
     config,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    relay,
+    close: async () => {
+      await Promise.all([closeServer(), relay?.close()]);
+    },
   };
 }

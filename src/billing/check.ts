@@ -25,6 +25,12 @@ export interface CheckConfig {
   sleep?: (ms: number) => Promise<void>;
   /** Cancels every request of the check (the widget was destroyed mid-check). */
   signal?: AbortSignal;
+  /**
+   * An Admin key for the Admin-scope endpoints (costs, spend limit), also on
+   * api.openai.com. Only for servers and the owner's own machine (the relay, the CLI):
+   * the widget never passes one, and `apiKey` still refuses Admin keys.
+   */
+  adminKey?: string;
 }
 
 type Request<E extends Endpoint> = (ctx: EndpointContext, config: CheckConfig) => Promise<Outcome<SignalValue<E>>>;
@@ -70,13 +76,19 @@ async function guarded<T>(task: () => Promise<Outcome<T>>): Promise<Outcome<T>> 
 }
 
 /** What to do for one endpoint before sending anything, or null to send it. */
-function notSent(endpoint: Endpoint, ctx: EndpointContext, config: CheckConfig): Outcome<unknown> | null {
+function notSent(endpoint: Endpoint, ctx: EndpointContext, config: CheckConfig, withAdmin: boolean): Outcome<unknown> | null {
   const rule = ENDPOINTS[endpoint];
   if (endpoint === 'probe' && !config.quotaProbe) return DISABLED;
   if (ctx.isOpenAI && rule.onOpenAI === 'not_applicable') return NOT_APPLICABLE;
-  if (ctx.isOpenAI && rule.onOpenAI === 'needs_admin') return UNAVAILABLE;
+  if (ctx.isOpenAI && rule.onOpenAI === 'needs_admin' && !withAdmin) return UNAVAILABLE;
   if (rule.role === 'auxiliary' && config.memory?.isUnavailable({ base: ctx.base, apiKey: ctx.apiKey }, endpoint)) return UNAVAILABLE;
   return null;
+}
+
+/** The Admin key as sent, or null when there is none a header could carry. */
+function usableAdminKey(config: CheckConfig): string | null {
+  const key = cleanPasted(config.adminKey ?? '');
+  return key !== '' && isSendableKey(key) ? key : null;
 }
 
 async function runRequests(config: CheckConfig, apiKey: string, base: string, isOpenAI: boolean): Promise<Signals> {
@@ -92,16 +104,24 @@ async function runRequests(config: CheckConfig, apiKey: string, base: string, is
   };
   const refused = new Set<Endpoint>();
   const ctx: EndpointContext = { base, isOpenAI, apiKey, http, now, refused };
+  // The Admin-scope endpoints go with the Admin key when there is one (same base, same
+  // policy); everything else keeps the project key.
+  const adminKey = usableAdminKey(config);
+  const adminCtx: EndpointContext | null = adminKey === null ? null : { ...ctx, apiKey: adminKey, http: { ...http, apiKey: adminKey } };
+  const ctxFor = (endpoint: Endpoint) => (adminCtx !== null && ENDPOINTS[endpoint].onOpenAI === 'needs_admin' ? adminCtx : ctx);
 
   const outcomes = await Promise.all(
-    ENDPOINT_IDS.map((endpoint) => notSent(endpoint, ctx, config) ?? guarded(() => REQUESTS[endpoint](ctx, config) as Promise<Outcome<unknown>>)),
+    ENDPOINT_IDS.map((endpoint) => {
+      const own = ctxFor(endpoint);
+      return notSent(endpoint, own, config, own === adminCtx) ?? guarded(() => REQUESTS[endpoint](own, config) as Promise<Outcome<unknown>>);
+    }),
   );
   const signals = allEndpoints((endpoint) => outcomes[ENDPOINT_IDS.indexOf(endpoint)] as Outcome<unknown>);
   // A refusal is "not for this key" only when the key itself works: with a failing
   // key check it says nothing lasting, so nothing is remembered.
   // An aborted check proves nothing about the key: nothing is remembered from it.
   if (signals.models.kind === 'ok' && !config.signal?.aborted) {
-    for (const endpoint of refused) config.memory?.remember({ base, apiKey }, endpoint);
+    for (const endpoint of refused) config.memory?.remember({ base, apiKey: ctxFor(endpoint).apiKey }, endpoint);
     signals.lastSuccessAt = now.toISOString();
   }
   return signals;

@@ -58,6 +58,7 @@ const FIXES: Partial<Record<FindingCode, FindingFix>> = {
   probe_model_unavailable: { kind: 'settings' },
   quota_unverified: { kind: 'settings' },
   unreachable: { kind: 'settings' },
+  relay_refused: { kind: 'settings' },
   bad_response: { kind: 'settings' },
   budget_exceeded: { kind: 'settings' },
   budget_near: { kind: 'settings' },

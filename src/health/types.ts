@@ -20,6 +20,8 @@ export const FINDING_SEVERITY = {
   rate_limited: 'warning',
   stale: 'warning',
   unreachable: 'unknown',
+  // The check relay (design.md "Relay") answered 401/403: its secret, id or account list.
+  relay_refused: 'unknown',
   bad_response: 'unknown',
   internal_error: 'unknown',
   quota_unverified: 'info',

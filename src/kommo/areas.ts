@@ -1,11 +1,11 @@
 // Drawing into the three places Kommo gives us: the card sidebar block (render_template),
-// the settings modal's custom field, and the advanced settings page.
-import { Fragment, h } from 'preact';
+// the settings modal's custom field, and the advanced settings page. The settings form,
+// the dashboard and the walkthrough come from admin.js in the shipped widget
+// (src/ui/admin-ui.tsx): the two admin areas ask for it as they mount, and an admin's
+// card page asks for it when the browser is idle.
+import { h } from 'preact';
 import { AdvancedPage } from '../ui/AdvancedPage.tsx';
-import { Dashboard } from '../ui/Dashboard.tsx';
-import { OptionsForm } from '../ui/OptionsForm.tsx';
-import { TestConnection } from '../ui/TestConnection.tsx';
-import { applyDraft, draftFromStored } from '../ui/options-draft.ts';
+import { Dashboard, SettingsFields } from '../ui/admin-ui.tsx';
 import { SCOPE_CLASS } from '../ui/styles.ts';
 import { isNewCard } from './app.ts';
 import { createConnectionTester } from './connection-test.ts';
@@ -67,6 +67,9 @@ export function renderCard(runtime: Runtime, roots: AreaRoots): void {
   if (!host) return;
   removeStrayHosts(doc, code, host);
   roots.card = runtime.addRoot(host, panelView(runtime), true);
+  // Admins are the ones who open "Fix it", the settings and the dashboard: their card
+  // page fetches admin.js once the browser is idle, never before the panel paints.
+  if (runtime.base().role === 'admin') runtime.admin()?.preload();
 }
 
 /** Our own empty host divs left by an earlier render_template (never Kommo's elements). */
@@ -113,39 +116,37 @@ export function renderSettings(runtime: Runtime, roots: AreaRoots, modal: KommoM
 
   runtime.removeRoot(roots.settings);
   const stored = readStoredOptions(input && input.value.trim() !== '' ? input.value : params.options);
-  const initial = draftFromStored(stored);
   const { strings } = runtime.base();
+  runtime.admin()?.load();
   // "Test connection" reads what is typed now: Kommo's own key and URL inputs, our draft.
   let options: Record<string, unknown> = stored;
   const typed = (name: string, saved: unknown): string => {
     const value = findByName(doc, modal, name)?.value ?? '';
     return value !== '' ? value : typeof saved === 'string' ? saved : '';
   };
-  const tester = createConnectionTester(() => ({ apiKey: typed('api_key', params.api_key), baseUrl: typed('base_url', params.base_url), options }));
+  const tester = createConnectionTester(() => ({ apiKey: typed('api_key', params.api_key), baseUrl: typed('base_url', params.base_url), relayUrl: findByName(doc, modal, 'relay_url')?.value ?? (typeof params.relay_url === 'string' ? params.relay_url : ''), options }), { widget });
   runtime.own(() => tester.dispose());
   runtime.own(tester.subscribe(() => roots.settings?.draw()));
   const host = createHost(doc, content, 'settings');
   roots.settings = runtime.addRoot(
     host,
     () =>
-      h(
-        Fragment,
-        null,
-        h(OptionsForm, {
-          t: strings.t,
-          initial,
-          idPrefix: `${code}-options`,
-          onChange: (draft) => {
-            try {
-              options = applyDraft(stored, draft);
-              if (input) writeHiddenInput(input, JSON.stringify(options));
-            } catch (error) {
-              reportCaught(error);
-            }
-          },
-        }),
-        h(TestConnection, { state: tester.state(), onTest: () => tester.run(), t: strings.t, fmt: strings.fmt }),
-      ),
+      h(SettingsFields, {
+        t: strings.t,
+        fmt: strings.fmt,
+        stored,
+        idPrefix: `${code}-options`,
+        onOptions: (next) => {
+          try {
+            options = next;
+            if (input) writeHiddenInput(input, JSON.stringify(options));
+          } catch (error) {
+            reportCaught(error);
+          }
+        },
+        test: tester.state(),
+        onTest: () => tester.run(),
+      }),
     true,
   );
 }
@@ -170,6 +171,7 @@ export function renderAdvanced(runtime: Runtime, roots: AreaRoots): void {
   const area = env.document.getElementById(`work-area-${code}`);
   if (!area) return;
   runtime.removeRoot(roots.advanced);
+  runtime.admin()?.load();
   const host = createHost(env.document, area, 'advanced');
   roots.advanced = runtime.addRoot(
     host,

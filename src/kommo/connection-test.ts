@@ -1,17 +1,24 @@
 // "Test connection" in the settings modal: one real check with the values as typed,
 // before anything is saved. It uses the same client and rules as the sidebar but no
 // cache and no unavailable-endpoint memory, so it says what these values give now.
+// With a relay URL typed, it asks the relay (through Kommo's signed request) instead,
+// and the key field is not read at all.
 import { runCheck } from '../billing/check.ts';
 import { evaluate } from '../health/evaluate.ts';
 import { parseOptions } from '../health/options.ts';
 import type { Report } from '../health/types.ts';
+import { checkRelayOnce, readRelayUrl, type RelayTransport } from '../monitor/index.ts';
 import { reportCaught } from './notify.ts';
+import { createRelayTransport } from './relay-transport.ts';
+import type { KommoWidgetBase } from './sdk-types.ts';
 
 type ConnectionTestState = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; report: Report } | { kind: 'failed' };
 
 export interface ConnectionTestInput {
   apiKey: string;
   baseUrl: string;
+  /** The check relay's URL as typed; empty or absent = check OpenAI from here. */
+  relayUrl?: string;
   /** The options as the form holds them (parsed like saved ones). */
   options: unknown;
 }
@@ -24,7 +31,16 @@ export interface ConnectionTester {
   dispose(): void;
 }
 
-export function createConnectionTester(read: () => ConnectionTestInput, deps: { fetch?: typeof fetch; now?: () => Date } = {}): ConnectionTester {
+interface ConnectionTestDeps {
+  fetch?: typeof fetch;
+  now?: () => Date;
+  /** The widget, for Kommo's `$authorizedAjax` (the relay's transport). */
+  widget?: Partial<KommoWidgetBase>;
+  /** Replaces the transport built from `widget` (tests). */
+  transport?: RelayTransport;
+}
+
+export function createConnectionTester(read: () => ConnectionTestInput, deps: ConnectionTestDeps = {}): ConnectionTester {
   let state: ConnectionTestState = { kind: 'idle' };
   let disposed = false;
   const listeners = new Set<() => void>();
@@ -34,10 +50,16 @@ export function createConnectionTester(read: () => ConnectionTestInput, deps: { 
     for (const listener of [...listeners]) listener();
   };
   const now = deps.now ?? (() => new Date());
+  const lifetime = new AbortController();
+  const transport = deps.transport ?? createRelayTransport(deps.widget ?? {});
 
   async function check(): Promise<void> {
     const input = read();
     const { options } = parseOptions(input.options);
+    if (readRelayUrl(input.relayUrl).kind !== 'none') {
+      const report = await checkRelayOnce({ relayUrl: input.relayUrl ?? '', options }, transport, lifetime.signal, () => now().getTime());
+      return set({ kind: 'done', report });
+    }
     const signals = await runCheck({
       apiKey: input.apiKey,
       baseUrl: input.baseUrl,
@@ -59,12 +81,15 @@ export function createConnectionTester(read: () => ConnectionTestInput, deps: { 
       if (state.kind === 'running' || disposed) return;
       set({ kind: 'running' });
       check().catch((error: unknown) => {
+        // Closed mid-test: the relay request was cancelled on purpose.
+        if (disposed) return;
         reportCaught(error);
         set({ kind: 'failed' });
       });
     },
     dispose() {
       disposed = true;
+      lifetime.abort();
       listeners.clear();
     },
   };

@@ -1,7 +1,10 @@
-// The production environment: the real page, the real APP, the real engine.
+// The production environment: the real page, the real APP, the real engine, or the
+// check relay when the settings name one.
 import { readAccountId, readApp } from './app.ts';
-import { createEngineSource } from '../monitor/index.ts';
+import { createEngineSource, createRelaySource } from '../monitor/index.ts';
+import { createRelayTransport } from './relay-transport.ts';
 import type { WidgetEnv } from './runtime.ts';
+import type { KommoWidgetBase } from './sdk-types.ts';
 
 /** Scopes the shared check cache to the Kommo account (tabs of two accounts never mix). */
 function accountId(): string {
@@ -9,10 +12,14 @@ function accountId(): string {
   return id === null ? '' : String(id);
 }
 
-export function productionEnv(): WidgetEnv {
+/** `widget` carries Kommo's `$authorizedAjax`, the only way the relay is asked. */
+export function productionEnv(widget: Partial<KommoWidgetBase> = {}): WidgetEnv {
   return {
     document: globalThis.document,
     app: () => readApp(),
-    createSource: (config) => createEngineSource(config, { accountId: accountId() }),
+    createSource: (config) =>
+      config.relayUrl === undefined
+        ? createEngineSource(config, { accountId: accountId() })
+        : createRelaySource({ relayUrl: config.relayUrl, options: config.options }, { accountId: accountId(), transport: createRelayTransport(widget) }),
   };
 }

@@ -18,6 +18,10 @@ import { readUserRole, type UserRole } from './user-role.ts';
 import { createRemindAdmin } from './remind-admin.ts';
 import type { KommoApp, KommoWidgetBase } from './sdk-types.ts';
 import { StatusPanel, type StatusPanelProps } from '../ui/StatusPanel.tsx';
+import { AdminUiContext, type AdminUiView } from '../ui/admin-ui.tsx';
+import type { AdminFile } from './admin-file.ts';
+import { pageAdminFile } from './admin-page.ts';
+import { createAdminView, type AdminViewSource } from './admin-view.ts';
 import {
   createWalkthrough,
   isCardExpiryChange,
@@ -34,6 +38,11 @@ export interface WidgetEnv {
   app(): KommoApp | null;
   /** The data source for a usable configuration (the engine in production, a fake in tests). */
   createSource(config: WidgetConfig): HealthSource;
+  /**
+   * Where the admin screens come from: admin.js through the page's RequireJS in the
+   * shipped widget (the default), nothing to load (null) when built from source.
+   */
+  adminFile?: AdminFile | null;
 }
 
 interface Base {
@@ -63,6 +72,8 @@ export interface Runtime {
   /** Registers a cleanup that runs on destroy. */
   own(cleanup: () => void): void;
   panelProps(): StatusPanelProps;
+  /** admin.js's load state for the UI (src/ui/admin-ui.tsx); null when nothing loads. */
+  admin(): AdminUiView | null;
   /** Kommo's red notice with a generic text; used after a caught error. */
   notifyFailure(): void;
   destroy(): void;
@@ -78,6 +89,9 @@ export function createRuntime(widget: Partial<KommoWidgetBase>, env: WidgetEnv):
   let scope: StorageScope | null = null;
   // Each root's disposer entry, so removeRoot() can run it early.
   const rootCleanups = new WeakMap<Root, () => void>();
+  const adminFile = env.adminFile !== undefined ? env.adminFile : pageAdminFile();
+  // Per instance (rebuilt after destroy): listening to admin.js's load, its idle preload.
+  let adminView: AdminViewSource | null = null;
 
   const drawAll = () => {
     for (const root of base?.roots ?? []) {
@@ -181,7 +195,11 @@ export function createRuntime(widget: Partial<KommoWidgetBase>, env: WidgetEnv):
     addRoot(host, view, ownsHost) {
       const { roots } = runtime.base();
       applyColorScheme(host, readColorScheme(env.document));
-      const root = mountRoot(host, view, { ownsHost });
+      const withAdmin = () => {
+        const admin = runtime.admin();
+        return admin ? h(AdminUiContext.Provider, { value: admin }, view()) : view();
+      };
+      const root = mountRoot(host, withAdmin, { ownsHost });
       roots.add(root);
       rootCleanups.set(
         root,
@@ -221,6 +239,17 @@ export function createRuntime(widget: Partial<KommoWidgetBase>, env: WidgetEnv):
         },
       };
     },
+    admin() {
+      if (!adminFile) return null;
+      adminView ??= createAdminView(adminFile, {
+        document: env.document,
+        disposer,
+        widgetPath: () => readParams(widget).path,
+        t: () => runtime.base().strings.t,
+        redraw: drawAll,
+      });
+      return adminView.view();
+    },
     notifyFailure() {
       try {
         const { t } = base?.strings ?? readStrings(widget, env.app());
@@ -235,6 +264,7 @@ export function createRuntime(widget: Partial<KommoWidgetBase>, env: WidgetEnv):
       base = null;
       source = null;
       scope = null;
+      adminView = null;
       current.dispose();
     },
   };

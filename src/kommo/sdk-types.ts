@@ -38,6 +38,7 @@ export interface KommoSettingsParams {
   /** Our fields (manifest.json `settings`). */
   api_key?: string;
   base_url?: string;
+  relay_url?: string;
   options?: string;
   [field: string]: unknown;
 }
@@ -49,6 +50,29 @@ interface RenderTemplateOptions {
 }
 
 type InstallStatus = 'install' | 'installed' | 'not_configured';
+
+/** The jQuery.ajax settings we pass to `$authorizedAjax`. */
+interface KommoAjaxSettings {
+  url: string;
+  type: 'GET';
+  /** 'text': jQuery hands the body over as it came (no JSON or script conversion). */
+  dataType: 'text';
+  timeout: number;
+}
+
+/** What a failed jQuery request gives its `fail` callbacks (the jqXHR), as far as we read it. */
+export interface KommoAjaxFailure {
+  status?: number;
+  responseText?: string;
+}
+
+/** A jQuery Deferred/jqXHR, as far as we use it; treat every member as possibly missing. */
+export interface KommoDeferred {
+  done?(callback: (data: unknown, textStatus: string, xhr: { status?: number }) => void): unknown;
+  fail?(callback: (xhr: KommoAjaxFailure | undefined, textStatus: string) => void): unknown;
+  then?(onDone: (data: unknown) => void, onFail: (xhr: KommoAjaxFailure | undefined, textStatus?: string) => void): unknown;
+  abort?(): void;
+}
 
 /** What Kommo mixes into the widget's prototype before calling `new Widget()`. */
 export interface KommoWidgetBase {
@@ -66,6 +90,12 @@ export interface KommoWidgetBase {
   get_version(): string;
   set_status(status: 'install' | 'installed' | 'error'): void;
   get_install_status(): InstallStatus;
+  /**
+   * `$.ajax` to the integration's own server with header `X-Auth-Token`: a one-time JWT
+   * (HS256, the integration's secret; claims iss, aud, jti, iat, nbf, exp, account_id,
+   * user_id, subdomain, client_uuid). kommo-platform.md §3.4, "One-time tokens".
+   */
+  $authorizedAjax(settings: KommoAjaxSettings): KommoDeferred;
 }
 
 /** `onSave` gets the form: field code → value, plus whether the widget stays active. */

@@ -4,7 +4,7 @@ import { normalizeBaseUrl } from '../billing/base-url.ts';
 import { cleanPasted, isAdminKey } from '../billing/credentials.ts';
 import { isCardExpiry, parseOptions } from '../health/options.ts';
 import type { HealthOptions } from '../health/types.ts';
-import type { MonitorConfig } from '../monitor/index.ts';
+import { readRelayUrl, type MonitorConfig } from '../monitor/index.ts';
 import type { KommoSettingsParams, KommoWidgetBase } from './sdk-types.ts';
 
 /** Kommo's params: get_settings(), else self.params, else nothing. Never throws. */
@@ -26,12 +26,21 @@ export function readWidgetCode(params: KommoSettingsParams): string | null {
   return typeof code === 'string' && /^[a-z][a-z0-9_]{0,63}$/i.test(code) ? code : null;
 }
 
-export type WidgetConfig = MonitorConfig;
+export interface WidgetConfig extends MonitorConfig {
+  /**
+   * The check relay's URL as saved (design.md "Relay"). When present, reports come from
+   * the relay through Kommo's signed request and `apiKey` is empty: the key is not used,
+   * so it is never sent there. A URL that is not https (or loopback http) is refused by
+   * the relay source before any request, and shows as `unreachable`.
+   */
+  relayUrl?: string;
+}
 
 export type ConfigRead = { ok: true; config: WidgetConfig } | { ok: false; reason: 'no_key'; options: HealthOptions };
 
 /**
- * What a check needs, or "not configured" when there is no key. An admin key or a bad
+ * What a check needs, or "not configured" when there is neither a key nor a relay URL.
+ * An admin key or a bad
  * base URL still goes to runCheck, which refuses them before any request and reports
  * key_invalid / unreachable: the admin then sees what is wrong.
  *
@@ -45,8 +54,10 @@ export function readConfig(params: KommoSettingsParams, storedCardExpiry: string
   const apiKey = typeof params.api_key === 'string' ? cleanPasted(params.api_key) : '';
   const parsed = parseOptions(params.options).options;
   const options = parsed.cardExpiry === null && isCardExpiry(storedCardExpiry) ? { ...parsed, cardExpiry: storedCardExpiry } : parsed;
-  if (apiKey === '') return { ok: false, reason: 'no_key', options };
   const baseUrl = typeof params.base_url === 'string' ? params.base_url : '';
+  const relayUrl = typeof params.relay_url === 'string' ? cleanPasted(params.relay_url) : '';
+  if (readRelayUrl(relayUrl).kind !== 'none') return { ok: true, config: { apiKey: '', baseUrl, options, relayUrl } };
+  if (apiKey === '') return { ok: false, reason: 'no_key', options };
   return { ok: true, config: { apiKey, baseUrl, options } };
 }
 
@@ -73,5 +84,6 @@ export function saveRefusal(fields: Record<string, unknown> | undefined): string
   if (typeof key === 'string' && isAdminKey(key)) return 'settings.form.admin_key_refused';
   const base = fields?.base_url;
   if (typeof base === 'string' && !normalizeBaseUrl(base).ok) return 'settings.form.base_url_invalid';
+  if (readRelayUrl(fields?.relay_url).kind === 'invalid') return 'settings.form.relay_url_invalid';
   return null;
 }

@@ -2,12 +2,17 @@
 // reference, and the CSS leaves the page when the last one is released. Kommo destroys
 // and re-creates the widget on every area change, so the CSS is parsed once per page
 // into a constructable stylesheet and only adopted and dropped afterwards; where the
-// browser has none, a <style> element does the same job.
+// browser has none, a <style> element does the same job. CSS that arrives later (the
+// admin screens' file) joins that one sheet, once per page.
 import { WIDGET_CSS } from '../ui/styles.ts';
 
 const STYLE_ATTRIBUTE = 'data-bytegpt-health-style';
 
 interface SharedStyle {
+  /** The CSS texts in the sheet, in order. */
+  parts: string[];
+  /** Replaces the sheet's text (kept adopted or attached as it was). */
+  write(css: string): void;
   attach(): void;
   detach(): void;
   attached(): boolean;
@@ -24,6 +29,8 @@ function adoptedSheet(doc: Document, css: string): SharedStyle | null {
   const sheet = new Sheet();
   sheet.replaceSync(css);
   return {
+    parts: [css],
+    write: (text) => sheet.replaceSync(text),
     users: 0,
     generation: 0,
     attach: () => {
@@ -41,6 +48,10 @@ function styleElement(doc: Document, css: string): SharedStyle {
   element.setAttribute(STYLE_ATTRIBUTE, '');
   element.textContent = css;
   return {
+    parts: [css],
+    write: (text) => {
+      element.textContent = text;
+    },
     users: 0,
     generation: 0,
     attach: () => {
@@ -51,13 +62,29 @@ function styleElement(doc: Document, css: string): SharedStyle {
   };
 }
 
-/** Adds the widget's CSS if needed; returns its release (safe to call twice). */
-export function acquireStyle(doc: Document, css: string = WIDGET_CSS): () => void {
+function sharedStyle(doc: Document, css: string): SharedStyle {
   let entry = shared.get(doc);
   if (!entry) {
     entry = adoptedSheet(doc, css) ?? styleElement(doc, css);
     shared.set(doc, entry);
   }
+  return entry;
+}
+
+/**
+ * Appends `css` to the page's widget sheet unless it is there already. It stays for the
+ * page's life and comes and goes with the sheet; acquireStyle still decides when.
+ */
+export function extendStyle(doc: Document, css: string): void {
+  const entry = sharedStyle(doc, WIDGET_CSS);
+  if (entry.parts.includes(css)) return;
+  entry.parts.push(css);
+  entry.write(entry.parts.join(''));
+}
+
+/** Adds the widget's CSS if needed; returns its release (safe to call twice). */
+export function acquireStyle(doc: Document, css: string = WIDGET_CSS): () => void {
+  const entry = sharedStyle(doc, css);
   // Taken off the page by someone else (a new page, a reset): earlier holders went with it.
   if (!entry.attached()) {
     entry.users = 0;

@@ -14,7 +14,8 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 // Said with z.custom: every distinct zod kind (literal, union…) adds a class to the bundle.
 const tag = <T extends string>(kind: T) => z.custom<T>((value) => value === kind);
 
-const VALUE_SCHEMAS: { [E in Endpoint]: z.ZodMiniType<SignalValue<E>> } = {
+/** One schema per endpoint's success value; the relay's report reuses them (report-schema.ts). */
+export const VALUE_SCHEMAS: { [E in Endpoint]: z.ZodMiniType<SignalValue<E>> } = {
   models: z.object({ count: usd }),
   probe: z.object({ model: z.string() }),
   costs: z.object({

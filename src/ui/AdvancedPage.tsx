@@ -1,11 +1,12 @@
 // The page under Settings (advanced_settings): a short intro, the status panel, the
-// dashboard (plugged in by the lead) and, for admins, the whole update walkthrough.
-// The panel's step links jump to the step in the list below.
+// dashboard (plugged in by src/kommo/areas.ts) and, for admins, the whole update
+// walkthrough. The panel's step links jump to the step in the list below. The
+// dashboard and the walkthrough come from admin.js in the shipped widget (./admin-ui.tsx).
 import type { ComponentChild } from 'preact';
 import { useRef } from 'preact/hooks';
 import type { StepId } from '../checklist/steps.ts';
 import { StatusPanel, type StatusPanelProps } from './StatusPanel.tsx';
-import { Walkthrough } from './Walkthrough.tsx';
+import { Walkthrough } from './admin-ui.tsx';
 
 interface AdvancedPageProps extends StatusPanelProps {
   /** The dashboard (src/ui/Dashboard*.tsx), rendered above the walkthrough. */

@@ -1,14 +1,14 @@
-// The widget's only CSS, injected once as one <style> by src/kommo/style.ts. Every
+// The widget's CSS, one stylesheet per page kept by src/kommo/style.ts. Every
 // selector starts with the scope class on our own host elements (Kommo: no global
-// selectors). Colours are Kommo's kit values (kommo-look.md §3, §9); the dark set
+// selectors). The admin screens' CSS (./css/admin.ts) ships in admin.js with them and
+// joins the same sheet when that file loads; see ./admin-ui.tsx. Colours are Kommo's kit values (kommo-look.md §3, §9); the dark set
 // applies when the host carries data-bytegpt-theme="dark", which src/kommo/theme.ts
 // keeps in step with <html data-color-scheme>.
 
-import { DASHBOARD_CSS } from './css/dashboard.ts';
+import { BUNDLED_ADMIN_CSS } from './admin-ui.tsx';
+import { FIXIT_CSS } from './css/fixit.ts';
 import { REMIND_CSS } from './css/remind.ts';
 import { S, SCOPE_CLASS } from './css/scope.ts';
-import { SETTINGS_CSS } from './css/settings.ts';
-import { WALKTHROUGH_CSS } from './css/walkthrough.ts';
 
 export { SCOPE_CLASS };
 
@@ -128,22 +128,11 @@ ${S} .bytegpt-health__link { color: var(--bytegpt-health-link); text-decoration:
 ${S} .bytegpt-health__button:focus-visible, ${S} .bytegpt-health__link:focus-visible, ${S} input:focus-visible {
   outline: 2px solid var(--bytegpt-health-focus); outline-offset: 1px; border-radius: 4px;
 }
-${S} .bytegpt-health__form { display: flex; flex-direction: column; gap: 16px; font-size: 15px; }
-${S} .bytegpt-health__field { display: flex; flex-direction: column; gap: 4px; }
-${S} .bytegpt-health__field--check { display: grid; grid-template-columns: 20px 1fr; column-gap: 8px; align-items: center; }
-${S} .bytegpt-health__field--check .bytegpt-health__hint { grid-column: 2; }
-${S} .bytegpt-health__field input[type="text"] {
-  height: 34px; padding: 0 9px; border: 1px solid var(--bytegpt-health-field-border); border-radius: 4px;
-  background: var(--bytegpt-health-surface); color: var(--bytegpt-health-text);
-  font-family: 'PT Sans', Arial, sans-serif; font-size: 15px;
-}
-${S} .bytegpt-health__field input[type="text"]:focus { border-color: var(--bytegpt-health-accent); }
-${S} .bytegpt-health__field input[aria-invalid="true"] { border-color: var(--bytegpt-health-error); }
-${S} .bytegpt-health__field input[type="checkbox"] { width: 20px; height: 20px; margin: 0; accent-color: var(--bytegpt-health-text); }
 ${S} .bytegpt-health__hint, ${S} .bytegpt-health__field-error { font-size: 13px; line-height: 20px; }
 ${S} .bytegpt-health__page { max-width: 480px; padding: 16px 0; }
 ${S} .bytegpt-health__page-title { font-size: 18px; line-height: 24px; font-weight: 700; }
 ${S} .bytegpt-health__page-intro { margin: 4px 0 12px; }
 `;
 
-export const WIDGET_CSS = BASE_CSS + WALKTHROUGH_CSS + DASHBOARD_CSS + REMIND_CSS + SETTINGS_CSS;
+// Admin CSS last, so the order is the same whether it is bundled here or arrives later.
+export const WIDGET_CSS = BASE_CSS + FIXIT_CSS + REMIND_CSS + BUNDLED_ADMIN_CSS;

@@ -192,7 +192,7 @@ describe('the built widget on a Kommo card page', () => {
     await save.click();
     await expect.poll(() => modal.locator('.widget-settings__saved').textContent()).toBe('Saved');
     const saveResult = await host(() => window.__kommoHost!.events.filter((e) => e.call === 'onSave:result').at(-1)?.detail);
-    expect(saveResult).toBe('true [api_key,base_url,options]');
+    expect(saveResult).toBe('true [api_key,base_url,relay_url,options]');
 
     await switchArea('advanced_settings');
     await screenshot(page(), 'advanced-settings-light');

@@ -12,15 +12,15 @@ export interface CliRun {
   stderr: string;
 }
 
-/** The health CLI (`npm run health -- …`). */
-export function runCli(args: readonly string[]): Promise<CliRun> {
-  return runScript('scripts/health.ts', args);
+/** The health CLI (`npm run health -- …`); `env` is added to this process's environment. */
+export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runScript('scripts/health.ts', args, env);
 }
 
 /** Any script, by its path from the repo root. */
-export function runScript(script: string, args: readonly string[]): Promise<CliRun> {
+export function runScript(script: string, args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [script, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TSX, [script, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

@@ -12,8 +12,9 @@ describe('finding codes', () => {
     expect(bySeverity('warning')).toEqual([
       'key_scope_missing', 'probe_model_unavailable', 'card_expiring', 'budget_near', 'balance_low', 'rate_limited', 'stale',
     ]);
-    // internal_error is ours (the widget's own failure), beside design.md's table.
-    expect(bySeverity('unknown')).toEqual(['unreachable', 'bad_response', 'internal_error']);
+    // internal_error is ours (the widget's own failure), beside design.md's table;
+    // relay_refused is in design.md's "Relay" paragraph.
+    expect(bySeverity('unknown')).toEqual(['unreachable', 'relay_refused', 'bad_response', 'internal_error']);
     expect(bySeverity('info')).toEqual(['quota_unverified', 'spend_unavailable']);
   });
 

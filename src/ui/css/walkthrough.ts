@@ -1,7 +1,8 @@
-// CSS of the walkthrough screens (the full list, the sidebar's "Fix it", the findings'
-// fix links), every selector under the widget's scope class (see ./scope.ts and
-// ../styles.ts, which joins the features after the base). Kommo's look (kommo-look.md
-// §5, §9) with every text at 4.5:1 or more, light and dark:
+// CSS of the walkthrough's steps (the full list, and the step "Fix it" opens in the
+// sidebar), every selector under the widget's scope class (see ./scope.ts). It ships in
+// admin.js with the steps (./admin.ts); the "Fix it" entry, the findings' fix links and
+// the --bytegpt-health-wt-* colours are in ./fixit.ts, in script.js. Kommo's look
+// (kommo-look.md §5, §9) with every text at 4.5:1 or more, light and dark:
 // - muted text #6b6d72 on white 5.18; in dark #a3b1c6: 6.29 on #153043, 7.47 on #0f2231,
 //   5.70 on #19374d (Kommo's own #8092ad is 4.32 on #153043);
 // - links #0057a9 7.15 on white; in dark #6cb4ff 6.26 on #153043 (Kommo's #1691ff: 4.25);
@@ -10,26 +11,6 @@
 import { S } from './scope.ts';
 
 export const WALKTHROUGH_CSS = `
-${S} {
-  --bytegpt-health-wt-muted: #6b6d72;
-  --bytegpt-health-wt-link: #0057a9;
-  --bytegpt-health-wt-primary: #326fd8;
-  --bytegpt-health-wt-primary-hover: #2a66cc;
-  --bytegpt-health-wt-field-border: #c5c5c5;
-  --bytegpt-health-wt-button-hover: #fcfcfc;
-  --bytegpt-health-wt-passed-bg: #edf7f1;
-  --bytegpt-health-wt-failed-bg: #fde1e1;
-  --bytegpt-health-wt-note-bg: #e5eeff;
-}
-${S}[data-bytegpt-theme="dark"] {
-  --bytegpt-health-wt-muted: #a3b1c6;
-  --bytegpt-health-wt-link: #6cb4ff;
-  --bytegpt-health-wt-field-border: #596683;
-  --bytegpt-health-wt-button-hover: #19374d;
-  --bytegpt-health-wt-passed-bg: #182a39;
-  --bytegpt-health-wt-failed-bg: #0f2231;
-  --bytegpt-health-wt-note-bg: #0f2231;
-}
 ${S} .bytegpt-health__sr-only {
   position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; border: 0;
@@ -71,46 +52,34 @@ ${S} .bytegpt-health__step-note {
 ${S} .bytegpt-health__step-actions {
   display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 8px; margin-top: 8px;
 }
-${S} .bytegpt-health__step-link, ${S} .bytegpt-health__finding-link, ${S} .bytegpt-health__step-note .bytegpt-health__link {
+${S} .bytegpt-health__step-link, ${S} .bytegpt-health__step-note .bytegpt-health__link {
   color: var(--bytegpt-health-wt-link); text-decoration: underline;
 }
-${S} .bytegpt-health__step-button, ${S} .bytegpt-health__fixit-toggle, ${S} .bytegpt-health__verify-button {
+${S} .bytegpt-health__step-button, ${S} .bytegpt-health__verify-button {
   height: 36px; padding: 0 10px; border-radius: 4px; cursor: pointer;
   font-family: 'PT Sans', Arial, sans-serif; font-size: 14px; line-height: 14px; font-weight: 700; white-space: nowrap;
 }
-${S} .bytegpt-health__step-button, ${S} .bytegpt-health__fixit-toggle {
+${S} .bytegpt-health__step-button {
   border: 1px solid var(--bytegpt-health-hairline); background: var(--bytegpt-health-surface); color: var(--bytegpt-health-text);
 }
-${S} .bytegpt-health__step-button:hover, ${S} .bytegpt-health__fixit-toggle:hover { background: var(--bytegpt-health-wt-button-hover); }
+${S} .bytegpt-health__step-button:hover { background: var(--bytegpt-health-wt-button-hover); }
 ${S} .bytegpt-health__verify-button {
   border: 1px solid var(--bytegpt-health-wt-primary-hover); background: var(--bytegpt-health-wt-primary); color: #ffffff;
 }
 ${S} .bytegpt-health__verify-button:hover { background: var(--bytegpt-health-wt-primary-hover); }
-${S} .bytegpt-health__step-button:active, ${S} .bytegpt-health__fixit-toggle:active, ${S} .bytegpt-health__verify-button:active {
-  transform: translateY(1px);
-}
+${S} .bytegpt-health__step-button:active, ${S} .bytegpt-health__verify-button:active { transform: translateY(1px); }
 ${S} .bytegpt-health__verify-button:disabled { opacity: 0.6; cursor: default; transform: none; }
-${S} .bytegpt-health__step-undo, ${S} .bytegpt-health__finding-link--step {
+${S} .bytegpt-health__step-undo {
   padding: 0; border: 0; background: none; cursor: pointer; text-align: left;
   font-family: 'PT Sans', Arial, sans-serif; font-size: 13px; line-height: 20px;
+  font-weight: 700; color: var(--bytegpt-health-wt-muted);
 }
-${S} .bytegpt-health__step-undo { font-weight: 700; color: var(--bytegpt-health-wt-muted); }
 ${S} .bytegpt-health__step-undo:hover { color: var(--bytegpt-health-text); text-decoration: underline; }
-${S} .bytegpt-health__finding-link { align-self: flex-start; margin-top: 2px; }
-${S} .bytegpt-health__step-link:focus-visible, ${S} .bytegpt-health__finding-link:focus-visible,
-${S} .bytegpt-health__step-button:focus-visible, ${S} .bytegpt-health__fixit-toggle:focus-visible,
+${S} .bytegpt-health__step-link:focus-visible, ${S} .bytegpt-health__step-button:focus-visible,
 ${S} .bytegpt-health__verify-button:focus-visible, ${S} .bytegpt-health__step-undo:focus-visible,
 ${S} .bytegpt-health__expiry input:focus-visible {
   outline: 2px solid var(--bytegpt-health-focus); outline-offset: 1px; border-radius: 4px;
 }
-${S} .bytegpt-health__fixit { margin-top: 8px; }
-${S} .bytegpt-health__fixit-toggle { display: flex; align-items: center; gap: 8px; width: 100%; text-align: left; }
-${S} .bytegpt-health__fixit-chevron {
-  flex: none; width: 8px; height: 8px; margin: 0 2px;
-  border-right: 2px solid currentColor; border-bottom: 2px solid currentColor; transform: rotate(-45deg);
-}
-${S} .bytegpt-health__fixit-toggle[aria-expanded="true"] .bytegpt-health__fixit-chevron { transform: rotate(45deg); }
-${S} .bytegpt-health__fixit-region { margin-top: 8px; }
 ${S} .bytegpt-health__verify { display: flex; flex-direction: column; align-items: flex-start; gap: 8px; margin-top: 8px; }
 ${S} .bytegpt-health__verify-result:empty { display: none; }
 ${S} .bytegpt-health__verify-verdict {
@@ -135,8 +104,6 @@ ${S} .bytegpt-health__expiry input:focus { border-color: var(--bytegpt-health-ac
 ${S} .bytegpt-health__expiry input[aria-invalid="true"] { border-color: var(--bytegpt-health-error); }
 ${S} .bytegpt-health__expiry-message:empty { display: none; }
 @media (prefers-reduced-motion: reduce) {
-  ${S} .bytegpt-health__step-button:active, ${S} .bytegpt-health__fixit-toggle:active, ${S} .bytegpt-health__verify-button:active {
-    transform: none;
-  }
+  ${S} .bytegpt-health__step-button:active, ${S} .bytegpt-health__verify-button:active { transform: none; }
 }
 `;

@@ -75,6 +75,7 @@ describe('where each finding is fixed', () => {
       rate_limited: null,
       stale: null,
       unreachable: { kind: 'settings' },
+      relay_refused: { kind: 'settings' },
       bad_response: { kind: 'settings' },
       internal_error: null,
       quota_unverified: { kind: 'settings' },

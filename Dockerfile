@@ -1,0 +1,27 @@
+# The check relay as a container image (docs/relay.md "Container").
+#   docker build -t bytegpt-relay .
+#   docker run --rm -p 8787:8787 --env-file .env -e HOST=0.0.0.0 bytegpt-relay
+# The relay runs from its TypeScript sources with tsx, like `npm run relay`; the widget
+# is not built and nothing here ends up in the widget archive.
+FROM node:20-slim
+
+WORKDIR /app
+
+# Every package is a devDependency (the widget is bundled), so a plain `npm ci`;
+# no install scripts are needed (esbuild's binary comes as an npm package).
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund && npm cache clean --force
+
+COPY tsconfig.json ./
+COPY src ./src
+COPY scripts/relay.ts scripts/relay-mock.ts ./scripts/
+
+# Inside a container the relay must listen on every interface; PORT is the one exposed.
+ENV HOST=0.0.0.0 \
+    PORT=8787
+EXPOSE 8787
+
+USER node
+# tsx directly rather than `npm run`: SIGTERM from `docker stop` reaches the relay,
+# which closes its server before exiting.
+CMD ["node_modules/.bin/tsx", "scripts/relay.ts"]

@@ -1,0 +1,217 @@
+// The relay source (design.md "Relay"): instead of asking OpenAI from the browser, the
+// widget asks the check relay, which holds the keys server-side, for its report. The
+// request goes through a transport from src/kommo (Kommo's $authorizedAjax), one per
+// account and interval across tabs (the same coordinator as the engine). Every answer is
+// schema-checked; a refusal or a failure becomes a finding, cached and recorded like a
+// report. No key is involved on this side at all.
+import { cardExpiryFinding } from '../health/card-expiry.ts';
+import { staleFinding } from '../health/stale.ts';
+import { overallStatus, sortFindings } from '../health/status.ts';
+import { FINDING_SEVERITY, type Finding, type HealthOptions, type Report } from '../health/types.ts';
+import { createCheckCoordinator, type CheckCoordinator, type CoordinatorOptions } from './check-coordinator.ts';
+import { checkIntervalMs } from './engine.ts';
+import { hashSettings } from './hash.ts';
+import { createCheckHistory } from './history.ts';
+import { createReportSource, type HealthSource } from './report-source.ts';
+import { parseReport } from './report-schema.ts';
+import { readRelayUrl, relayReportUrl } from './relay-url.ts';
+import { browserLocalStorage, createMemoryStorage } from './storage.ts';
+
+/**
+ * What the transport saw: an HTTP answer (any status), or none at all (`unsupported`:
+ * the page offers no way to send Kommo's signed request).
+ */
+export type RelayAnswer =
+  | { kind: 'answered'; status: number; body: string }
+  | { kind: 'failed'; reason: 'network' | 'timeout' | 'unsupported' };
+
+/** One GET to the relay; resolves (never rejects) unless `signal` aborted it. */
+export type RelayTransport = (url: string, signal: AbortSignal) => Promise<RelayAnswer>;
+
+export interface RelayConfig {
+  /** As saved; refused before any request unless https (or loopback http). */
+  relayUrl: string;
+  options: HealthOptions;
+}
+
+export interface RelayEngineDeps {
+  accountId: string;
+  transport: RelayTransport;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  coordinator?: Partial<CoordinatorOptions<RelayResult>>;
+}
+
+type RelayFailureCode = 'unreachable' | 'relay_refused' | 'rate_limited' | 'bad_response';
+
+/** What one round gave, as cached for every tab: the relay's report or why there is none. */
+type RelayResult =
+  | { kind: 'report'; report: Report; lastSuccessAt: string }
+  | { kind: 'failed'; code: RelayFailureCode; status?: number; reason?: string; lastSuccessAt: string | null };
+
+const FAILURE_CODES: ReadonlySet<unknown> = new Set(['unreachable', 'relay_refused', 'rate_limited', 'bad_response']);
+/** The same cap as OpenAI bodies (billing/read-body.ts): a report is a few kilobytes. */
+const MAX_BODY_CHARS = 1 << 20;
+const RETRY_DELAY_MS = 1_000;
+const DUE_EARLY_MS = 5_000;
+
+const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+
+/** A cached result read back from storage or another tab, or null. */
+function parseResult(raw: unknown): RelayResult | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const value = raw as Record<string, unknown>;
+  if (value.kind === 'report') {
+    const report = parseReport(value.report);
+    return report && isTime(value.lastSuccessAt) ? { kind: 'report', report, lastSuccessAt: value.lastSuccessAt } : null;
+  }
+  if (value.kind !== 'failed' || !FAILURE_CODES.has(value.code)) return null;
+  if (value.status !== undefined && !Number.isInteger(value.status)) return null;
+  if (value.reason !== undefined && (typeof value.reason !== 'string' || value.reason.length > 40)) return null;
+  if (value.lastSuccessAt !== null && !isTime(value.lastSuccessAt)) return null;
+  return {
+    kind: 'failed',
+    code: value.code as RelayFailureCode,
+    ...(value.status === undefined ? {} : { status: value.status as number }),
+    ...(value.reason === undefined ? {} : { reason: value.reason as string }),
+    lastSuccessAt: value.lastSuccessAt,
+  };
+}
+
+/** Status → finding (design.md): 401/403 the relay refused us, 429 slow down, 5xx unreachable. */
+function failureCode(status: number): RelayFailureCode {
+  if (status === 401 || status === 403) return 'relay_refused';
+  if (status === 429) return 'rate_limited';
+  if (status === 0 || status >= 500) return 'unreachable';
+  // 400 (bad options), a 404 from a wrong URL, a redirect: not a relay answer we can use.
+  return 'bad_response';
+}
+
+type Outcome = { kind: 'report'; report: Report } | { kind: 'failed'; code: RelayFailureCode; status?: number; reason?: string };
+
+function readAnswer(answer: RelayAnswer): Outcome {
+  if (answer.kind === 'failed') return { kind: 'failed', code: 'unreachable', reason: answer.reason };
+  if (answer.status !== 200) return { kind: 'failed', code: failureCode(answer.status), status: answer.status };
+  if (answer.body.length > MAX_BODY_CHARS) return { kind: 'failed', code: 'bad_response', status: 200, reason: 'too_large' };
+  let body: unknown;
+  try {
+    body = JSON.parse(answer.body);
+  } catch {
+    return { kind: 'failed', code: 'bad_response', status: 200, reason: 'not_json' };
+  }
+  const report = parseReport(body);
+  return report ? { kind: 'report', report } : { kind: 'failed', code: 'bad_response', status: 200, reason: 'schema' };
+}
+
+/** Worth one more try: the network dropped or the relay hiccuped (not a timeout, not a refusal). */
+const retryable = (answer: RelayAnswer) =>
+  (answer.kind === 'failed' && answer.reason === 'network') || (answer.kind === 'answered' && answer.status >= 500);
+
+/**
+ * A round without a relay report: the failure, plus what this widget knows by itself
+ * (the typed card expiry, how long since the relay last answered). The finding stands
+ * for the key check (`endpoint: models`): nothing about the key was confirmed, so the
+ * walkthrough's verify must not pass on it.
+ */
+function failureReport(result: Extract<RelayResult, { kind: 'failed' }>, options: HealthOptions, at: number, now: Date): Report {
+  const params: Record<string, string | number> = {};
+  if (result.status !== undefined) params.status = result.status;
+  if (result.reason !== undefined) params.apiCode = result.reason;
+  const failure: Finding = { code: result.code, severity: FINDING_SEVERITY[result.code], endpoint: 'models', params };
+  const found: Finding[] = [failure];
+  const card = cardExpiryFinding(options.cardExpiry, now);
+  if (card) found.push(card);
+  const stale = staleFinding(result.lastSuccessAt, options.checkEveryMinutes, now);
+  if (stale) found.push(stale);
+  const findings = sortFindings(found);
+  return {
+    status: overallStatus(findings, 'incomplete'),
+    findings,
+    checkedAt: new Date(at).toISOString(),
+    ...(result.lastSuccessAt ? { lastSuccessAt: result.lastSuccessAt } : {}),
+  };
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** One round: the request (and one retry after a dropped connection or a 5xx), read. */
+async function askRelay(config: RelayConfig, transport: RelayTransport, signal: AbortSignal, sleep: (ms: number) => Promise<void>): Promise<Outcome> {
+  const relay = readRelayUrl(config.relayUrl);
+  // A saved URL that is not https (or loopback http) is never asked: nothing leaves.
+  if (relay.kind !== 'ok') return { kind: 'failed', code: 'unreachable', reason: `relay_url_${relay.kind === 'none' ? 'missing' : relay.reason}` };
+  const url = relayReportUrl(relay.url, config.options);
+  let answer = await transport(url, signal);
+  if (retryable(answer)) {
+    await sleep(RETRY_DELAY_MS);
+    if (signal.aborted) throw new Error('relay check aborted');
+    answer = await transport(url, signal);
+  }
+  return readAnswer(answer);
+}
+
+/** One uncached round, as "Test connection" needs it: what the relay says right now. */
+export async function checkRelayOnce(config: RelayConfig, transport: RelayTransport, signal: AbortSignal, now: () => number = Date.now): Promise<Report> {
+  const startedAt = now();
+  const outcome = await askRelay(config, transport, signal, realSleep);
+  return outcome.kind === 'report' ? outcome.report : failureReport({ ...outcome, lastSuccessAt: null }, config.options, startedAt, new Date(now()));
+}
+
+export function createRelaySource(config: RelayConfig, deps: RelayEngineDeps): HealthSource {
+  const now = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? realSleep;
+  const { options } = config;
+  const relay = readRelayUrl(config.relayUrl);
+  const scope = relay.kind === 'ok' ? relay.url : '';
+  const storage = deps.coordinator?.storage ?? browserLocalStorage() ?? createMemoryStorage();
+  const history = createCheckHistory(storage, hashSettings('history', deps.accountId, 'relay', scope));
+  const toReport = (result: RelayResult, at: number): Report =>
+    result.kind === 'report' ? result.report : failureReport(result, options, at, new Date(now()));
+
+  const lifetime = new AbortController();
+  const assertAlive = () => {
+    if (lifetime.signal.aborted) throw new Error('relay check aborted: source disposed');
+  };
+
+
+  const coordinator: CheckCoordinator<RelayResult> = createCheckCoordinator<RelayResult>({
+    // The options go to the relay, so they are part of what was asked.
+    cacheKey: hashSettings('relay', deps.accountId, scope, JSON.stringify(options)),
+    ttlMs: checkIntervalMs(options) - DUE_EARLY_MS,
+    parse: parseResult,
+    now,
+    ...deps.coordinator,
+    run: async () => {
+      assertAlive();
+      const previous = coordinator.peek()?.value;
+      const startedAt = now();
+      const outcome = await askRelay(config, deps.transport, lifetime.signal, sleep);
+      assertAlive();
+      const result: RelayResult =
+        outcome.kind === 'report'
+          ? { kind: 'report', report: outcome.report, lastSuccessAt: new Date(startedAt).toISOString() }
+          : { ...outcome, lastSuccessAt: previous?.lastSuccessAt ?? null };
+      history.record(toReport(result, startedAt));
+      return result;
+    },
+  });
+
+  return createReportSource({
+    async run(force) {
+      const value = await coordinator.get({ force });
+      const entry = coordinator.peek();
+      return entry ? toReport(entry.value, entry.at) : toReport(value, now());
+    },
+    peek() {
+      const entry = coordinator.peek();
+      return entry ? toReport(entry.value, entry.at) : null;
+    },
+    watch(onReport) {
+      return coordinator.subscribe((value, at) => onReport(toReport(value, at)));
+    },
+    history: () => history.list(),
+    dispose() {
+      lifetime.abort();
+      coordinator.dispose();
+    },
+  });
+}
