@@ -7,10 +7,11 @@ FROM node:20-slim
 
 WORKDIR /app
 
-# Every package is a devDependency (the widget is bundled), so a plain `npm ci`;
-# no install scripts are needed (esbuild's binary comes as an npm package).
+# Only the relay's runtime packages (package.json "dependencies": hono, its Node
+# server, jose, zod, tsx); the widget's build and test tools are devDependencies.
+# No install scripts are needed (esbuild's binary comes as an npm package).
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 COPY tsconfig.json ./
 COPY src ./src

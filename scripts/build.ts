@@ -1,14 +1,14 @@
-// `npm run build`: the two Vite builds (dist/widget/script.js and admin.js, see
-// vite.config.ts), then the archive contents beside them (manifest.json with the
+// `npm run build`: the three Vite builds (dist/widget/script.js, admin.js and engine.js,
+// see vite.config.ts), then the archive contents beside them (manifest.json with the
 // package version stamped in, i18n/, images/), then dist/widget.zip with those files at
 // its root in a fixed order.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { zipSync, type Zippable } from 'fflate';
 import { build } from 'vite';
-import { widgetConfig } from '../vite.config.ts';
+import { WIDGET_PARTS, widgetConfig } from '../vite.config.ts';
 import type { SharedUse } from './bundle/split.ts';
-import { ADMIN_FILE } from '../src/kommo/shared-ids.ts';
+import { ADMIN_FILE, ENGINE_FILE } from '../src/kommo/shared-ids.ts';
 
 const repo = new URL('..', import.meta.url);
 const at = (path: string) => fileURLToPath(new URL(path, repo));
@@ -46,9 +46,9 @@ function listFiles(dir: string, prefix = ''): string[] {
     .flatMap((name) => (statSync(dir + prefix + name).isDirectory() ? listFiles(dir, `${prefix}${name}/`) : [prefix + name]));
 }
 
-/** manifest.json, script.js and admin.js first (what a reader looks for), then the rest sorted. */
+/** manifest.json and the three .js files first (what a reader looks for), then the rest sorted. */
 function archiveOrder(paths: string[]): string[] {
-  const first = ['manifest.json', 'script.js', ADMIN_FILE];
+  const first = ['manifest.json', 'script.js', ADMIN_FILE, ENGINE_FILE];
   const rank = (p: string) => (first.includes(p) ? first.indexOf(p) : first.length);
   return [...paths].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -66,10 +66,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   rmSync(outDir, { recursive: true, force: true });
   rmSync(zipFile, { force: true });
-  // admin.js first: script.js lends it exactly what it reads.
+  // admin.js before script.js: script.js lends it exactly what it reads.
   const sharedUse: SharedUse = new Map();
-  await build(widgetConfig({ part: 'admin', outDir, sharedUse }));
-  await build(widgetConfig({ part: 'main', outDir, sharedUse }));
+  for (const part of WIDGET_PARTS) await build(widgetConfig({ part, outDir, sharedUse }));
   const bundled = performance.now();
   stampManifest();
   copyFolder(at('locales/'), `${outDir}i18n/`);

@@ -1,12 +1,12 @@
 // `npm run size`: gzip sizes of the shipped files (script.js, which Kommo loads on every
-// page, and admin.js, loaded on demand; not minified, for moderation), of minified twins
+// page, admin.js and engine.js, loaded on demand; not minified, for moderation), of minified twins
 // built only to measure, and of a bare Preact + hooks baseline, with each file's budget
 // (scripts/size/budget.ts) and the total. Fails when a file passes a budget.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { widgetConfig } from '../vite.config.ts';
+import { WIDGET_PARTS, widgetConfig } from '../vite.config.ts';
 import { sections } from './archive/script.ts';
 import type { SharedUse } from './bundle/split.ts';
 import { kb, LAZY_BUDGETS, MAIN_BUDGET, overBudget, sizeTable, type FileSize } from './size/budget.ts';
@@ -19,12 +19,11 @@ const twinDir = 'artifacts/size/twin';
 const baselineDir = 'artifacts/size/baseline';
 const BUDGETS = [MAIN_BUDGET, ...LAZY_BUDGETS];
 
-/** Both parts into `outDir`, admin.js first (script.js lends it what it reads). */
+/** Every part into `outDir`, admin.js before script.js (which lends it what it reads). */
 async function buildWidget(outDir: string, minify: boolean): Promise<void> {
   rmSync(at(outDir), { recursive: true, force: true });
   const sharedUse: SharedUse = new Map();
-  await build(widgetConfig({ part: 'admin', outDir: at(outDir), minify, sharedUse }));
-  await build(widgetConfig({ part: 'main', outDir: at(outDir), minify, sharedUse }));
+  for (const part of WIDGET_PARTS) await build(widgetConfig({ part, outDir: at(outDir), minify, sharedUse }));
 }
 
 const measure = (file: string) => {

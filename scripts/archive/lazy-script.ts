@@ -1,10 +1,10 @@
-// The widget's other JavaScript files (admin.js): script.js requires them by URL from the
+// The widget's other JavaScript files (admin.js, engine.js): script.js requires them by URL from the
 // widget's folder through Kommo's RequireJS (kommo-platform.md §1.1, "other files"), so
 // each must be one anonymous define() whose dependencies are host modules or modules
 // script.js defines itself under versioned ids (`<name>@<version>/<module>`), of this
 // archive's version, so a file from another build can never run against this one. The
 // same source scans as script.js: no eval, no minified own code, no mocks, console.
-import { HOST_MODULES, issue, type Issue } from './rules.ts';
+import { HOST_MODULES, issue, warning, type Issue } from './rules.ts';
 import { runInSandbox, scanSource } from './script.ts';
 
 /** `<widget>@<version>/<module>`, the ids script.js defines before it requires a lazy file. */
@@ -27,6 +27,28 @@ function checkLazyAmd(file: string, source: string, version: string | null): Iss
     else if (version !== null && shared[1] !== version) {
       issues.push(issue('lazy.deps', file, `depends on "${dep}" of version ${shared[1]}, but the archive is version ${version}`));
     }
+  }
+  return issues;
+}
+
+/** The file names script.js holds as whole string literals ("engine.js"): what it loads on demand. */
+function namedFiles(script: string): Set<string> {
+  return new Set([...script.matchAll(/["'`]([\w.-]+\.m?js)["'`]/g)].map((match) => match[1] ?? '').filter((name) => name !== 'script.js'));
+}
+
+/**
+ * script.js against the archive's other .js files: a file it names but the archive lacks
+ * would fail to load on every page (an error); a file it never names is dead weight,
+ * which Kommo asks to delete (a warning).
+ */
+export function checkLazyNames(script: string, lazyPaths: readonly string[]): Issue[] {
+  const named = namedFiles(script);
+  const issues: Issue[] = [];
+  for (const name of named) {
+    if (!lazyPaths.includes(name)) issues.push(issue('lazy.missing', 'script.js', `loads ${name} on demand, but the archive has no ${name} at its root`));
+  }
+  for (const path of lazyPaths) {
+    if (!named.has(path)) issues.push(warning('lazy.unused', path, 'script.js never names this file, so nothing loads it; delete it or load it'));
   }
   return issues;
 }

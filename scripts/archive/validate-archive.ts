@@ -2,7 +2,7 @@
 import { unzipSync } from 'fflate';
 import { checkImages } from './images.ts';
 import { checkLocales } from './i18n.ts';
-import { checkLazyScript } from './lazy-script.ts';
+import { checkLazyNames, checkLazyScript } from './lazy-script.ts';
 import { checkLayout, filePaths, type ArchiveFiles } from './layout.ts';
 import { checkManifest, parseManifest } from './manifest.ts';
 import { issue, type Issue } from './rules.ts';
@@ -28,11 +28,13 @@ export function validateFiles(files: ArchiveFiles): Issue[] {
   const scriptBytes = files['script.js'];
   const script = scriptBytes ? decodeText('script.js', scriptBytes).text : undefined;
   if (!scriptBytes || script !== undefined) issues.push(...checkScript(script));
-  // The files script.js loads on demand (admin.js): any other JavaScript in the archive.
-  for (const path of filePaths(files).filter((p) => /\.m?js$/i.test(p) && p !== 'script.js')) {
+  // The files script.js loads on demand (admin.js, engine.js): any other JavaScript in the archive.
+  const lazyPaths = filePaths(files).filter((p) => /\.m?js$/i.test(p) && p !== 'script.js');
+  for (const path of lazyPaths) {
     const source = decodeText(path, files[path] ?? new Uint8Array()).text;
     if (source !== undefined) issues.push(...checkLazyScript(path, source, version));
   }
+  if (script !== undefined) issues.push(...checkLazyNames(script, lazyPaths));
   return issues;
 }
 

@@ -1,9 +1,10 @@
-// The two files of the shipped widget (see docs/architecture.md, "Two files"):
+// The three files of the shipped widget (see docs/architecture.md, "Three files"):
 // - script.js: everything; the admin screens' names in src/ui/admin-ui.tsx fold to
 //   slots (__BYTEGPT_SPLIT__), so their modules drop out;
 // - admin.js: src/lazy/admin.ts as UMD whose anonymous define() depends on the shared
 //   modules (src/kommo/shared-ids.ts) under their versioned AMD ids, which script.js
-//   defines right before it requires admin.js.
+//   defines right before it requires admin.js;
+// - engine.js: src/lazy/engine.ts (zod and the network code) as UMD with no dependencies.
 // Each build checks what it bundled, so a slip (a stateful module copied into admin.js,
 // an admin screen back in script.js) fails the build instead of shipping.
 import { dirname, resolve } from 'node:path';
@@ -20,8 +21,11 @@ const NOT_IN_ADMIN = [
   /\/src\/ui\/(styles|admin-ui)\.tsx?$/,
 ];
 
-/** The admin parts: if one of them is in script.js, the split did not happen. */
+/** The admin parts and the network code: if one of them is in script.js, the split did not happen. */
 const NOT_IN_MAIN = [
+  // engine.js's: zod and the OpenAI client (src/lazy/engine.ts).
+  /\/node_modules\/zod\//,
+  /\/src\/billing\/(check|http|schemas|report-schema)\.ts$/,
   /\/src\/ui\/(Dashboard|SpendChart|SpendLimitState|HistoryList|SettingsFields|OptionsForm|options-draft|TestConnection)\.tsx?$/,
   /\/src\/ui\/(Walkthrough|WalkthroughStep|WalkthroughVerify|CardExpiryForm)\.tsx$/,
   /\/src\/ui\/css\/(admin|walkthrough|dashboard|settings)\.ts$/,
@@ -62,7 +66,15 @@ function checkModules(part: string, forbidden: RegExp[]): Plugin {
   };
 }
 
+/** engine.js: the network code and the pure layers under it; no Preact, no state of the widget's. */
+const NOT_IN_ENGINE = [
+  /\/node_modules\/preact\//,
+  /\/src\/(kommo|monitor|ui|checklist|i18n|mocks|relay)\//,
+  /\/src\/lazy\/(?!engine[\w-]*\.ts$)/,
+];
+
 export const checkAdminModules = () => checkModules('admin.js', NOT_IN_ADMIN);
+export const checkEngineModules = () => checkModules('engine.js', NOT_IN_ENGINE);
 export const checkMainModules = () => checkModules('script.js', NOT_IN_MAIN);
 
 /** What admin.js reads of each shared module, by export name. */

@@ -1,7 +1,7 @@
 // The size budgets of the shipped files, and the verdict over a measurement. Sizes are
 // gzip -9 bytes of the shipped file (not minified, for Kommo's moderation) and of its
 // minified twin (built only to measure what the code itself weighs).
-import { ADMIN_FILE } from '../../src/kommo/shared-ids.ts';
+import { ADMIN_FILE, ENGINE_FILE } from '../../src/kommo/shared-ids.ts';
 
 const KB = 1024;
 
@@ -14,17 +14,21 @@ export interface FileBudget {
 }
 
 /**
- * Issue 8 asks for script.js ≤ 50 KB shipped and ≤ 30 KB twin. Moving the admin screens
- * to admin.js (and dropping JSDoc and CSS indentation from the shipped file) took it
- * from 67.4/41.7 to about 54.6/39.6 KB; what remains is the first paint and the check
- * engine the issue keeps there: zod/mini, Preact with hooks, billing, monitor and
- * health alone measure about 25 KB of the twin. These hold the line at today's size
- * until the engine itself gets slimmer or the issue sets new numbers.
+ * Issue 8's numbers: script.js ≤ 50 KB shipped and ≤ 30 KB twin. Moving the admin
+ * screens to admin.js took it from 67.4/41.7 to 53.6/38.7 KB; moving zod/mini and the
+ * network code to engine.js (and the cache's readers off zod) to about 40.8/29.7 KB.
  */
-export const MAIN_BUDGET: FileBudget = { file: 'script.js', when: 'first paint', shippedGzip: 55 * KB, twinGzip: 40 * KB };
+export const MAIN_BUDGET: FileBudget = { file: 'script.js', when: 'first paint', shippedGzip: 50 * KB, twinGzip: 30 * KB };
 
-/** admin.js: the walkthrough, dashboard and settings form, fetched when an admin screen needs them. */
-export const LAZY_BUDGETS: readonly FileBudget[] = [{ file: ADMIN_FILE, when: 'on demand', shippedGzip: 14 * KB, twinGzip: 11 * KB }];
+/**
+ * admin.js: the walkthrough, dashboard and settings form, fetched when an admin screen
+ * needs them; engine.js: zod/mini and the network code (the OpenAI client, the relay's
+ * and Kommo's tasks body schemas), fetched when a check is due or a member reminds.
+ */
+export const LAZY_BUDGETS: readonly FileBudget[] = [
+  { file: ADMIN_FILE, when: 'on demand', shippedGzip: 14 * KB, twinGzip: 11 * KB },
+  { file: ENGINE_FILE, when: 'on demand', shippedGzip: 20 * KB, twinGzip: 14 * KB },
+];
 
 export interface FileSize {
   file: string;

@@ -2,6 +2,7 @@
 // an Outcome. Never throws; never sends the key anywhere but the base URL.
 import { ENDPOINT_IDS, ENDPOINTS, type Endpoint, type SignalValue } from '../health/endpoints.ts';
 import type { Outcome, Signals } from '../health/signals.ts';
+import { allEndpoints, DISABLED, emptyKeySignals, NOT_APPLICABLE, withoutRequests } from './no-requests.ts';
 import { normalizeBaseUrl } from './base-url.ts';
 import { cleanPasted, isAdminKey, isSendableKey } from './credentials.ts';
 import { DEFAULT_TIMEOUT_MS, type HttpDeps } from './http.ts';
@@ -45,22 +46,8 @@ const REQUESTS: { [E in Endpoint]: Request<E> } = {
 };
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const NOT_APPLICABLE = { kind: 'skipped', reason: 'not_applicable' } as const;
 const UNAVAILABLE = { kind: 'skipped', reason: 'unavailable' } as const;
-const DISABLED = { kind: 'skipped', reason: 'disabled' } as const;
 const INTERNAL_ERROR = { kind: 'error', code: 'internal_error' } as const;
-
-function allEndpoints(pick: (endpoint: Endpoint) => Outcome<unknown>): Signals {
-  return Object.fromEntries(ENDPOINT_IDS.map((endpoint) => [endpoint, pick(endpoint)])) as unknown as Signals;
-}
-
-/** Signals for a check that could not send anything (no key, refused key, bad base URL). */
-function withoutRequests(models: Outcome<{ count: number }>, quotaProbe: boolean): Signals {
-  return allEndpoints((endpoint) => {
-    if (endpoint === 'models') return models;
-    return endpoint === 'probe' && !quotaProbe ? DISABLED : NOT_APPLICABLE;
-  });
-}
 
 /**
  * A bug in one endpoint's handling must not take the whole check down, and must not
@@ -125,11 +112,6 @@ async function runRequests(config: CheckConfig, apiKey: string, base: string, is
     signals.lastSuccessAt = now.toISOString();
   }
   return signals;
-}
-
-/** What a check finds when there is no key at all: key_invalid, nothing sent. */
-export function emptyKeySignals(quotaProbe: boolean): Signals {
-  return withoutRequests({ kind: 'error', code: 'key_invalid', apiCode: 'empty_key' }, quotaProbe);
 }
 
 export async function runCheck(config: CheckConfig): Promise<Signals> {

@@ -3,7 +3,7 @@
 // Size: every distinct zod kind (union, literal, int…) pulls a class into the bundle,
 // so "one of these values" is said with z.custom / z.refine, which we need anyway.
 import * as z from 'zod/mini';
-import { wholeNumber } from '../health/zod-checks.ts';
+import { wholeNumber } from './zod-checks.ts';
 
 /** An optional `object` tag that, when present, must be exactly `tag`. */
 const objectTag = <T extends string>(tag: T) => z.optional(z.custom<T>((value) => value === tag));

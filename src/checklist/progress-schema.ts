@@ -1,6 +1,7 @@
 // Progress read back from storage is untrusted (another version, another tab, a user
-// with devtools): it passes a schema, then the rules that tie its fields together.
-import * as z from 'zod/mini';
+// with devtools): it passes a reader (no zod in script.js), then the rules that tie its
+// fields together.
+import { bool, is, isoTime, listOf, nullable, object } from '../health/shape.ts';
 import { FINDING_SEVERITY, type FindingCode } from '../health/types.ts';
 import { MAX_RUNS, type Progress } from './progress.ts';
 import { isStepId, STEP_COUNT, STEP_IDS, type StepId } from './steps.ts';
@@ -8,17 +9,22 @@ import { isStepId, STEP_COUNT, STEP_IDS, type StepId } from './steps.ts';
 /** Bumped when the stored shape changes; an older shape is dropped, not migrated. */
 const PROGRESS_VERSION = 1;
 
-const iso = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value))));
-const stepId = z.custom<StepId>(isStepId);
-const findingCode = z.custom<FindingCode>((value) => typeof value === 'string' && Object.hasOwn(FINDING_SEVERITY, value));
+// Every list the reducer writes is far shorter (11 steps, MAX_RUNS runs, a report's
+// findings); the cap only keeps a stuffed value from costing more than a real one.
+const MAX_ITEMS = 64;
+const stepIds = listOf(is<StepId>(isStepId), MAX_ITEMS);
+const findingCodes = listOf(
+  is<FindingCode>((value) => typeof value === 'string' && Object.hasOwn(FINDING_SEVERITY, value)),
+  MAX_ITEMS,
+);
 
-const StoredProgress = z.object({
-  v: z.custom<typeof PROGRESS_VERSION>((value) => value === PROGRESS_VERSION),
-  done: z.array(stepId),
-  finishedAt: z.nullable(iso),
-  runs: z.array(iso),
-  verify: z.nullable(z.object({ at: iso, passed: z.boolean(), blockers: z.array(findingCode) })),
-  seen: z.nullable(z.object({ at: iso, critical: z.array(findingCode) })),
+const readStored = object({
+  v: is<typeof PROGRESS_VERSION>((value) => value === PROGRESS_VERSION),
+  done: stepIds,
+  finishedAt: nullable(isoTime),
+  runs: listOf(isoTime, MAX_ITEMS),
+  verify: nullable(object({ at: isoTime, passed: bool, blockers: findingCodes })),
+  seen: nullable(object({ at: isoTime, critical: findingCodes })),
 });
 
 /** What goes into storage: the progress with its version. */
@@ -38,9 +44,9 @@ export function parseProgress(text: string): Progress | null {
   } catch {
     return null;
   }
-  const parsed = StoredProgress.safeParse(raw);
-  if (!parsed.success) return null;
-  const { v: _version, ...stored } = parsed.data;
+  const parsed = readStored(raw);
+  if (!parsed) return null;
+  const { v: _version, ...stored } = parsed;
   const verify = stored.verify ? { ...stored.verify, passed: stored.verify.passed && stored.verify.blockers.length === 0 } : null;
   const done = STEP_IDS.filter((id) => stored.done.includes(id) && (id !== 'verify' || verify?.passed === true));
   return {

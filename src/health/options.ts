@@ -1,9 +1,8 @@
 // The owner's `options` setting (design.md "Settings"): a JSON string that Kommo stores
 // as-is. Parsing never throws: a bad value for one key falls back to that key's default
 // and is reported, so one typo cannot switch every check off.
-import * as z from 'zod/mini';
+import { bool, finite, nullable, text, trimmed, type Reader } from './shape.ts';
 import type { HealthOptions } from './types.ts';
-import { wholeNumber } from './zod-checks.ts';
 
 interface OptionProblem {
   /** The option key, or '*' when the whole value is unusable. */
@@ -43,22 +42,23 @@ export function isCardExpiry(value: unknown): value is string {
 // Model ids are short and have no spaces (e.g. "ft:gpt-4o-mini-2024-07-18:acme::AbC").
 const MODEL_ID_PATTERN = /^[\w.:/-]{1,100}$/;
 
-/**
- * One schema per key, so a bad key can fall back alone. Text is trimmed before it is
- * checked; a blank card expiry is turned into null before its schema runs (`readOption`).
- */
-export const OPTION_FIELDS = {
-  quotaProbe: z.boolean(),
-  probeModel: z.string().check(z.trim(), z.refine((id) => MODEL_ID_PATTERN.test(id))),
-  cardExpiry: z.nullable(z.string().check(z.trim(), z.refine(isCardExpiry))),
-  // A zero budget would make every month "exceeded" from its first cent: use null for "none".
-  monthlyBudgetUsd: z.nullable(z.number().check(z.positive())),
-  lowBalanceUsd: z.nullable(z.number().check(z.nonnegative())),
-  // At most a day: longer than that and "stale" (3 intervals) stops meaning anything.
-  checkEveryMinutes: z.number().check(wholeNumber, z.gte(1), z.lte(1440)),
-} as const;
+type OptionKey = 'quotaProbe' | 'probeModel' | 'cardExpiry' | 'monthlyBudgetUsd' | 'lowBalanceUsd' | 'checkEveryMinutes';
 
-type OptionKey = keyof typeof OPTION_FIELDS;
+/**
+ * One reader per key, so a bad key can fall back alone (also the settings form's check).
+ * Text is trimmed before it is checked; a blank card expiry is turned into null before
+ * its reader runs (`readOption`).
+ */
+export const OPTION_FIELDS: { readonly [K in OptionKey]: Reader<HealthOptions[K]> } = {
+  quotaProbe: bool,
+  probeModel: trimmed(text(100, (id) => MODEL_ID_PATTERN.test(id))),
+  cardExpiry: nullable(trimmed(text(5, isCardExpiry))),
+  // A zero budget would make every month "exceeded" from its first cent: use null for "none".
+  monthlyBudgetUsd: nullable(finite((usd) => usd > 0)),
+  lowBalanceUsd: nullable(finite((usd) => usd >= 0)),
+  // At most a day: longer than that and "stale" (3 intervals) stops meaning anything.
+  checkEveryMinutes: finite((minutes) => Number.isSafeInteger(minutes) && minutes >= 1 && minutes <= 1440),
+};
 
 const EXPECTED: Record<OptionKey, string> = {
   quotaProbe: 'expected true or false',
@@ -120,8 +120,8 @@ export function parseOptions(raw: unknown): ParsedOptions {
   for (const key of OPTION_KEYS) {
     const value = readOption(key, record[key]);
     if (value === undefined) continue;
-    const parsed = OPTION_FIELDS[key].safeParse(value);
-    if (parsed.success) options[key] = parsed.data as never;
+    const accepted = OPTION_FIELDS[key](value);
+    if (accepted !== undefined) options[key] = accepted as never;
     else problems.push({ key, reason: EXPECTED[key] });
   }
   for (const [key, value] of Object.entries(record)) {

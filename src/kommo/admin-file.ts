@@ -1,16 +1,13 @@
-// admin.js, the admin screens' file (src/lazy/admin.ts), as one page-wide load: it
-// starts on demand, runs at most once at a time, and once it succeeded every widget
-// instance on the page reads the same parts. A failure (404, a CSP refusal, a
-// timeout, a file that is not ours) is remembered only until the next load(), so a
-// retry asks again. Listeners hear every change of phase.
+// admin.js, the admin screens' file (src/lazy/admin.ts), as one page-wide load
+// (src/kommo/lazy-file.ts): it starts on demand, runs at most once at a time, and once
+// it succeeded every widget instance on the page reads the same parts. A failure is
+// remembered only until the next load(), so a retry asks again.
 import type { AdminParts } from '../ui/admin-ui.tsx';
-import { reportCaught } from './notify.ts';
+import { createLazyFile, type LazyPhase } from './lazy-file.ts';
 import { ADMIN_FILE } from './shared-ids.ts';
 
-type AdminPhase = 'idle' | 'loading' | 'ready' | 'failed';
-
 export interface AdminFile {
-  phase(): AdminPhase;
+  phase(): LazyPhase;
   parts(): AdminParts | null;
   /** Starts the load from the widget's folder (Kommo's params.path) unless one runs or succeeded. */
   load(widgetPath: unknown): void;
@@ -28,61 +25,16 @@ function readParts(value: unknown): AdminParts | null {
   return value as AdminParts;
 }
 
-/** `<path>/admin.js?v=<build>`, the way Kommo's own files are asked for; null without a usable path. */
-function adminFileUrl(widgetPath: unknown, build: string): string | null {
-  if (typeof widgetPath !== 'string' || !/^(https?:\/\/|\/)[^\s"'<>\\]*$/.test(widgetPath)) return null;
-  return `${widgetPath.replace(/\/+$/, '')}/${ADMIN_FILE}?v=${encodeURIComponent(build)}`;
-}
-
 /** `requireModule` loads one module by URL (RequireJS in the page); `build` versions the URL. */
 export function createAdminFile(requireModule: (url: string) => Promise<unknown>, build: string): AdminFile {
-  let phase: AdminPhase = 'idle';
-  let parts: AdminParts | null = null;
-  const listeners = new Set<() => void>();
-
-  const set = (next: AdminPhase) => {
-    phase = next;
-    for (const listener of [...listeners]) {
-      try {
-        listener();
-      } catch (error) {
-        reportCaught(error);
-      }
-    }
-  };
-
+  const file = createLazyFile(ADMIN_FILE, build, requireModule, readParts);
   return {
-    phase: () => phase,
-    parts: () => parts,
+    phase: file.phase,
+    parts: file.value,
     load(widgetPath) {
-      if (phase === 'loading' || phase === 'ready') return;
-      const url = adminFileUrl(widgetPath, build);
-      if (!url) return set('failed');
-      set('loading');
-      let pending: Promise<unknown>;
-      try {
-        pending = requireModule(url);
-      } catch (error) {
-        reportCaught(error);
-        return set('failed');
-      }
-      pending
-        .then((value) => {
-          const loaded = readParts(value);
-          if (!loaded) throw new Error(`${url} is not the widget's admin file`);
-          parts = loaded;
-          set('ready');
-        })
-        .catch((error: unknown) => {
-          reportCaught(error);
-          set('failed');
-        });
+      // The phase says how it went (the slots redraw on it); the failure is already traced.
+      file.load(widgetPath).catch(() => {});
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe: file.subscribe,
   };
 }

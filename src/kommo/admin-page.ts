@@ -6,19 +6,17 @@
 import { createAdminFile, type AdminFile } from './admin-file.ts';
 import { SHARED_VALUES } from './admin-shared.ts';
 import { defineModules, requireUrl } from './amd.ts';
+import { LAZY_LOAD_TIMEOUT_MS } from './lazy-file.ts';
 import { SHARED_MODULES, sharedModuleId } from './shared-ids.ts';
 
 declare const __BYTEGPT_BUILD__: string | undefined;
-
-/** Long enough for a slow mobile link; a lost request then shows its retry. */
-const LOAD_TIMEOUT_MS = 20_000;
 
 let page: AdminFile | null = null;
 
 function requireAdmin(build: string, url: string): Promise<unknown> {
   const shared = new Map(SHARED_MODULES.map((name) => [sharedModuleId(build, name), SHARED_VALUES[name]] as const));
   if (!defineModules(shared)) return Promise.reject(new Error('RequireJS is not on the page'));
-  return requireUrl(url, LOAD_TIMEOUT_MS);
+  return requireUrl(url, LAZY_LOAD_TIMEOUT_MS);
 }
 
 /** admin.js for this page, or null when the admin screens are bundled in. */

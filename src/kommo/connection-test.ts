@@ -2,14 +2,26 @@
 // before anything is saved. It uses the same client and rules as the sidebar but no
 // cache and no unavailable-endpoint memory, so it says what these values give now.
 // With a relay URL typed, it asks the relay (through Kommo's signed request) instead,
-// and the key field is not read at all.
-import { runCheck } from '../billing/check.ts';
+// and the key field is not read at all. Either way the network code comes from
+// engine.js through the same page-wide load as the sidebar's checks; when it cannot
+// load, the verdict is the sidebar's `unreachable` finding for the widget's files.
 import { evaluate } from '../health/evaluate.ts';
 import { parseOptions } from '../health/options.ts';
 import type { Report } from '../health/types.ts';
-import { checkRelayOnce, readRelayUrl, type RelayTransport } from '../monitor/index.ts';
+import {
+  checkRelayOnce,
+  engineNotLoadedSignals,
+  isEngineNotLoaded,
+  loadCheckEngine,
+  readRelayUrl,
+  type CheckEngine,
+  type LoadEngine,
+  type RelayTransport,
+} from '../monitor/index.ts';
+import { pageEngineLoader } from './engine-page.ts';
 import { reportCaught } from './notify.ts';
 import { createRelayTransport } from './relay-transport.ts';
+import { readParams } from './settings.ts';
 import type { KommoWidgetBase } from './sdk-types.ts';
 
 type ConnectionTestState = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; report: Report } | { kind: 'failed' };
@@ -38,6 +50,8 @@ interface ConnectionTestDeps {
   widget?: Partial<KommoWidgetBase>;
   /** Replaces the transport built from `widget` (tests). */
   transport?: RelayTransport;
+  /** Replaces engine.js's page-wide load (tests). */
+  loadEngine?: LoadEngine;
 }
 
 export function createConnectionTester(read: () => ConnectionTestInput, deps: ConnectionTestDeps = {}): ConnectionTester {
@@ -52,15 +66,23 @@ export function createConnectionTester(read: () => ConnectionTestInput, deps: Co
   const now = deps.now ?? (() => new Date());
   const lifetime = new AbortController();
   const transport = deps.transport ?? createRelayTransport(deps.widget ?? {});
+  const loadEngine = deps.loadEngine ?? pageEngineLoader(() => readParams(deps.widget ?? {}).path);
 
   async function check(): Promise<void> {
     const input = read();
     const { options } = parseOptions(input.options);
     if (readRelayUrl(input.relayUrl).kind !== 'none') {
-      const report = await checkRelayOnce({ relayUrl: input.relayUrl ?? '', options }, transport, lifetime.signal, () => now().getTime());
+      const report = await checkRelayOnce({ relayUrl: input.relayUrl ?? '', options }, transport, lifetime.signal, loadEngine, () => now().getTime());
       return set({ kind: 'done', report });
     }
-    const signals = await runCheck({
+    let engine: CheckEngine;
+    try {
+      engine = await loadCheckEngine(loadEngine);
+    } catch (error) {
+      if (!isEngineNotLoaded(error)) throw error;
+      return set({ kind: 'done', report: evaluate(engineNotLoadedSignals(options.quotaProbe, null), options, now()) });
+    }
+    const signals = await engine.runCheck({
       apiKey: input.apiKey,
       baseUrl: input.baseUrl,
       quotaProbe: options.quotaProbe,

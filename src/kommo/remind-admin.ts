@@ -3,10 +3,14 @@
 // and where to fix it. Before creating, the admin's open tasks are read: while one of
 // ours is open (recognised by a marker that does not depend on the language) nothing
 // new is created. Kommo is asked with the member's own session; nothing here is HTML.
+// The answers are schema-checked by engine.js, loaded when the button is pressed.
+import type { EngineModule } from '../lazy/engine.ts';
+import type { KommoTask } from '../lazy/engine-tasks.ts';
 import { readConstant } from './app.ts';
+import { pageEngineLoader, type LoadEngineModule } from './engine-page.ts';
 import { reportCaught } from './notify.ts';
 import { dashboardPath, problemText } from './problem-text.ts';
-import { createTasksApi, type KommoTask } from './remind-tasks-api.ts';
+import { createTasksApi } from './remind-tasks-api.ts';
 import { readParams, readWidgetCode } from './settings.ts';
 import type { KommoApp, KommoWidgetBase } from './sdk-types.ts';
 import type { Report } from '../health/types.ts';
@@ -30,6 +34,8 @@ export interface RemindEnv {
   fetch?: typeof fetch;
   origin?: string;
   now?(): Date;
+  /** engine.js's page-wide load by default (tests pass the module). */
+  loadEngine?: LoadEngineModule;
 }
 
 export interface RemindController {
@@ -96,6 +102,7 @@ const isOurOpenTask = (task: KommoTask, adminId: number) =>
   task.is_completed !== true && task.text.includes(MARKER) && (task.responsible_user_id ?? adminId) === adminId;
 
 export function createRemindAdmin(env: RemindEnv): RemindController {
+  const loadEngine = env.loadEngine ?? pageEngineLoader(() => readParams(env.widget).path);
   let state: RemindState = { phase: 'idle' };
   let running: Promise<void> | null = null;
   const listeners = new Set<() => void>();
@@ -131,7 +138,14 @@ export function createRemindAdmin(env: RemindEnv): RemindController {
     if (!fetchFn) return set({ phase: 'error', error: 'network', adminName });
     set({ phase: 'sending', adminName });
 
-    const api = createTasksApi(origin, fetchFn);
+    let engine: EngineModule;
+    try {
+      engine = await loadEngine();
+    } catch {
+      // Traced by the loader; the next press asks for the file again.
+      return set({ phase: 'error', error: 'widget_files', adminName });
+    }
+    const api = createTasksApi(origin, fetchFn, engine);
     const open = await api.listOpen(admin.id);
     if (!open.ok) return set({ phase: 'error', error: open.error, adminName });
     if (open.value.some((task) => isOurOpenTask(task, admin.id))) return set({ phase: 'already', adminName });

@@ -1,22 +1,17 @@
 // Kommo's own REST API for tasks (/api/v4/tasks), called on the page's origin with the
 // user's session cookie, as Kommo's tutorial does (kommo-platform.md §3.6): no token,
-// nothing leaves Kommo. Bodies stay `unknown` until a zod schema accepts them.
-import * as z from 'zod/mini';
+// nothing leaves Kommo. Bodies stay `unknown` until engine.js's schemas accept them
+// (src/lazy/engine-tasks.ts), handed in as `bodies` once it has loaded.
+import type { EngineModule } from '../lazy/engine.ts';
+import type { KommoTask } from '../lazy/engine-tasks.ts';
 
 /** What went wrong talking to Kommo, as the button words it (see RemindError). */
 type TasksApiError = 'session_expired' | 'forbidden' | 'rate_limited' | 'network' | 'failed';
 
 type ApiResult<T> = { ok: true; value: T } | { ok: false; error: TasksApiError };
 
-export interface KommoTask {
-  id: number;
-  text: string;
-  responsible_user_id?: number;
-  is_completed?: boolean;
-  complete_till?: number | null;
-  entity_type?: string | null;
-  entity_id?: number | null;
-}
+/** The parsers of the answers' bodies, from engine.js. */
+type TaskBodies = Pick<EngineModule, 'parseTaskList' | 'parseCreatedTaskId'>;
 
 interface NewTask {
   text: string;
@@ -33,18 +28,6 @@ export interface TasksApi {
   /** Creates one task; the value is its id. */
   create(task: NewTask): Promise<ApiResult<number>>;
 }
-
-const TaskSchema = z.object({
-  id: z.number(),
-  text: z.string(),
-  responsible_user_id: z.optional(z.number()),
-  is_completed: z.optional(z.boolean()),
-  complete_till: z.optional(z.nullable(z.number())),
-  entity_type: z.optional(z.nullable(z.string())),
-  entity_id: z.optional(z.nullable(z.number())),
-});
-const ListSchema = z.object({ _embedded: z.object({ tasks: z.array(z.unknown()) }) });
-const CreatedSchema = z.object({ _embedded: z.object({ tasks: z.array(z.object({ id: z.number() })) }) });
 
 /** Kommo's system task type "Follow-up", present in every account. */
 const FOLLOW_UP = 1;
@@ -65,7 +48,7 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-export function createTasksApi(origin: string, fetchFn: typeof fetch): TasksApi {
+export function createTasksApi(origin: string, fetchFn: typeof fetch, bodies: TaskBodies): TasksApi {
   const send = async (path: string, method: 'GET' | 'POST', body?: string): Promise<Response | null> => {
     // What jQuery adds to Kommo's own same-origin calls; Kommo treats it as its page asking.
     const headers: Record<string, string> = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
@@ -93,15 +76,9 @@ export function createTasksApi(origin: string, fetchFn: typeof fetch): TasksApi 
       // Kommo answers an empty list with 204 No Content.
       if (response.status === 204) return { ok: true, value: [] };
       if (!response.ok) return { ok: false, error: statusError(response.status) };
-      const list = ListSchema.safeParse(await readJson(response));
-      if (!list.success) return { ok: false, error: 'failed' };
       // One odd task must not hide the others: each is checked on its own.
-      const tasks: KommoTask[] = [];
-      for (const item of list.data._embedded.tasks) {
-        const task = TaskSchema.safeParse(item);
-        if (task.success) tasks.push(task.data);
-      }
-      return { ok: true, value: tasks };
+      const tasks = bodies.parseTaskList(await readJson(response));
+      return tasks ? { ok: true, value: tasks } : { ok: false, error: 'failed' };
     },
 
     async create(task) {
@@ -109,9 +86,8 @@ export function createTasksApi(origin: string, fetchFn: typeof fetch): TasksApi 
       const response = await send('/api/v4/tasks', 'POST', body);
       if (!response) return { ok: false, error: 'network' };
       if (!response.ok) return { ok: false, error: statusError(response.status) };
-      const created = CreatedSchema.safeParse(await readJson(response));
-      const id = created.success ? created.data._embedded.tasks[0]?.id : undefined;
-      return id === undefined ? { ok: false, error: 'failed' } : { ok: true, value: id };
+      const id = bodies.parseCreatedTaskId(await readJson(response));
+      return id === null ? { ok: false, error: 'failed' } : { ok: true, value: id };
     },
   };
 }

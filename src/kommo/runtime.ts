@@ -3,7 +3,7 @@
 // Everything set up here is registered in the disposer, so destroy() leaves the page
 // as it found it.
 import { h, type ComponentChild } from 'preact';
-import { emptyKeySignals } from '../billing/check.ts';
+import { emptyKeySignals } from '../billing/no-requests.ts';
 import { evaluate } from '../health/evaluate.ts';
 import { createDisposer, type Disposer } from './disposer.ts';
 import { checkIntervalMs, createUnconfiguredSource, type HealthSource } from '../monitor/index.ts';

@@ -1,8 +1,9 @@
-// The real data source: runCheck (src/billing) under the cross-tab coordinator, judged
-// by evaluate (src/health). The cache holds Signals without server messages, keyed by
-// a one-way hash; the key itself never reaches storage, the DOM or a log.
+// The real data source: runCheck (src/billing, from the engine that deps.loadEngine
+// brings in when a check is due) under the cross-tab coordinator, judged by evaluate
+// (src/health). The cache holds Signals without server messages, keyed by a one-way
+// hash; the key itself never reaches storage, the DOM or a log. A fresh cached result
+// paints and refreshes without loading the engine at all.
 import { normalizeBaseUrl } from '../billing/base-url.ts';
-import { runCheck } from '../billing/check.ts';
 import { cleanPasted } from '../billing/credentials.ts';
 import type { EndpointMemory } from '../billing/memory.ts';
 import { ENDPOINT_IDS } from '../health/endpoints.ts';
@@ -10,6 +11,7 @@ import { evaluate } from '../health/evaluate.ts';
 import type { Outcome, Signals } from '../health/signals.ts';
 import type { HealthOptions, Report } from '../health/types.ts';
 import { createCheckCoordinator, type CheckCoordinator, type CoordinatorOptions } from './check-coordinator.ts';
+import { engineNotLoadedSignals, isEngineNotLoaded, loadCheckEngine, type LoadEngine } from './check-engine.ts';
 import { hashSettings } from './hash.ts';
 import { createCheckHistory, type CheckHistory } from './history.ts';
 import { createReportSource, type HealthSource } from './report-source.ts';
@@ -28,6 +30,8 @@ export interface MonitorConfig {
 export interface EngineDeps {
   /** Which Kommo account (cache scope), as src/kommo reads it. */
   accountId: string;
+  /** The network code (runCheck): engine.js in the widget, the real module in tests. */
+  loadEngine: LoadEngine;
   fetch?: typeof fetch;
   now?: () => number;
   /** Where unavailable endpoints are remembered (the shared default in production). */
@@ -57,6 +61,11 @@ function withoutMessage(outcome: Outcome<unknown>): Outcome<unknown> {
   if (outcome.kind !== 'error' || outcome.message === undefined) return outcome;
   const { message: _dropped, ...rest } = outcome;
   return rest;
+}
+
+/** The page's fetch, handed to the engine with every check (engine.js keeps nothing). */
+function pageFetch(): typeof fetch | undefined {
+  return typeof globalThis.fetch === 'function' ? globalThis.fetch.bind(globalThis) : undefined;
 }
 
 function cacheable(signals: Signals): Signals {
@@ -102,14 +111,18 @@ export function createEngineSource(config: MonitorConfig, deps: EngineDeps): Hea
       assertAlive();
       const previous = coordinator.peek()?.value;
       const startedAt = now();
-      const signals = await runCheck({
+      // Only here, in the one tab that runs the round: a fresh cache never loads it.
+      const engine = await loadCheckEngine(deps.loadEngine);
+      assertAlive();
+      const fetchFn = deps.fetch ?? pageFetch();
+      const signals = await engine.runCheck({
         apiKey,
         baseUrl: config.baseUrl,
         quotaProbe: options.quotaProbe,
         probeModel: options.probeModel,
         now: () => new Date(now()),
         memory: deps.memory ?? defaultUnavailableMemory(),
-        ...(deps.fetch ? { fetch: deps.fetch } : {}),
+        ...(fetchFn ? { fetch: fetchFn } : {}),
         signal: lifetime.signal,
       });
       // A half-made answer from an aborted check is neither cached nor recorded.
@@ -123,9 +136,21 @@ export function createEngineSource(config: MonitorConfig, deps: EngineDeps): Hea
     },
   });
 
+  /** The engine did not load: a finding for this tab now, nothing cached or recorded. */
+  const notLoaded = (): Report => {
+    const previous = coordinator.peek()?.value;
+    return toReport(engineNotLoadedSignals(options.quotaProbe, previous?.lastSuccessAt ?? null), now());
+  };
+
   return createReportSource({
     async run(force) {
-      const value = await coordinator.get({ force });
+      let value: Signals;
+      try {
+        value = await coordinator.get({ force });
+      } catch (error) {
+        if (isEngineNotLoaded(error)) return notLoaded();
+        throw error;
+      }
       const entry = coordinator.peek();
       return entry ? toReport(entry.value, entry.at) : toReport(value, now());
     },

@@ -1,14 +1,14 @@
 // The last checks, newest first, for the dashboard: when, what status, which findings.
 // Never the key or a server message: only codes, kept under a one-way hash of the
-// account and base URL, and read back through a schema like any other stored value.
-import * as z from 'zod/mini';
+// account and base URL, and read back through a reader like any other stored value.
+import { MAX_FINDINGS, STATUSES } from '../health/report-reader.ts';
+import { is, isoTime, listOf, object } from '../health/shape.ts';
 import type { Report } from '../health/types.ts';
 import { FINDING_SEVERITY } from '../health/types.ts';
 import { safeStorage, type StorageLike } from './storage.ts';
 
 const HISTORY_LIMIT = 50;
 const PREFIX = 'bytegpt-billing:history:v1:';
-const STATUSES: ReadonlySet<unknown> = new Set(['ok', 'warning', 'critical', 'unknown']);
 
 export interface HistoryEntry {
   /** ISO time the check started. */
@@ -17,14 +17,14 @@ export interface HistoryEntry {
   findings: Array<keyof typeof FINDING_SEVERITY>;
 }
 
-const EntrySchema = z.object({
-  at: z.string().check(z.refine((at) => !Number.isNaN(Date.parse(at)))),
-  status: z.custom<Report['status']>((value) => STATUSES.has(value)),
-  findings: z.array(z.custom<keyof typeof FINDING_SEVERITY>((code) => typeof code === 'string' && Object.hasOwn(FINDING_SEVERITY, code))),
+const readEntry = object({
+  at: isoTime,
+  status: is<Report['status']>((value) => STATUSES.has(value)),
+  findings: listOf(is<keyof typeof FINDING_SEVERITY>((code) => typeof code === 'string' && Object.hasOwn(FINDING_SEVERITY, code)), MAX_FINDINGS),
 });
 
 export interface CheckHistory {
-  /** Newest first; entries that fail the schema are dropped. */
+  /** Newest first, at most 50; entries that fail their reader are dropped. */
   list(): HistoryEntry[];
   record(report: Report): void;
 }
@@ -40,10 +40,8 @@ export function createCheckHistory(storage: StorageLike, scope: string): CheckHi
       return [];
     }
     if (!Array.isArray(raw)) return [];
-    return raw.flatMap((item) => {
-      const parsed = EntrySchema.safeParse(item);
-      return parsed.success ? [parsed.data] : [];
-    });
+    // Only what record() could have kept is read: a stuffed list costs no more than a real one.
+    return raw.slice(0, HISTORY_LIMIT).flatMap((item) => readEntry(item) ?? []);
   };
   return {
     list,

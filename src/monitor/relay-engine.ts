@@ -7,13 +7,14 @@
 import { cardExpiryFinding } from '../health/card-expiry.ts';
 import { staleFinding } from '../health/stale.ts';
 import { overallStatus, sortFindings } from '../health/status.ts';
+import { readReport } from '../health/report-reader.ts';
 import { FINDING_SEVERITY, type Finding, type HealthOptions, type Report } from '../health/types.ts';
 import { createCheckCoordinator, type CheckCoordinator, type CoordinatorOptions } from './check-coordinator.ts';
+import { ENGINE_NOT_LOADED, isEngineNotLoaded, loadCheckEngine, type LoadEngine } from './check-engine.ts';
 import { checkIntervalMs } from './engine.ts';
 import { hashSettings } from './hash.ts';
 import { createCheckHistory } from './history.ts';
 import { createReportSource, type HealthSource } from './report-source.ts';
-import { parseReport } from './report-schema.ts';
 import { readRelayUrl, relayReportUrl } from './relay-url.ts';
 import { browserLocalStorage, createMemoryStorage } from './storage.ts';
 
@@ -37,6 +38,8 @@ export interface RelayConfig {
 export interface RelayEngineDeps {
   accountId: string;
   transport: RelayTransport;
+  /** The body's schema check (engine.js in the widget, the real module in tests). */
+  loadEngine: LoadEngine;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   coordinator?: Partial<CoordinatorOptions<RelayResult>>;
@@ -62,7 +65,7 @@ function parseResult(raw: unknown): RelayResult | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const value = raw as Record<string, unknown>;
   if (value.kind === 'report') {
-    const report = parseReport(value.report);
+    const report = readReport(value.report);
     return report && isTime(value.lastSuccessAt) ? { kind: 'report', report, lastSuccessAt: value.lastSuccessAt } : null;
   }
   if (value.kind !== 'failed' || !FAILURE_CODES.has(value.code)) return null;
@@ -89,7 +92,7 @@ function failureCode(status: number): RelayFailureCode {
 
 type Outcome = { kind: 'report'; report: Report } | { kind: 'failed'; code: RelayFailureCode; status?: number; reason?: string };
 
-function readAnswer(answer: RelayAnswer): Outcome {
+function readAnswer(answer: RelayAnswer, parseReport: (raw: unknown) => Report | null): Outcome {
   if (answer.kind === 'failed') return { kind: 'failed', code: 'unreachable', reason: answer.reason };
   if (answer.status !== 200) return { kind: 'failed', code: failureCode(answer.status), status: answer.status };
   if (answer.body.length > MAX_BODY_CHARS) return { kind: 'failed', code: 'bad_response', status: 200, reason: 'too_large' };
@@ -135,24 +138,29 @@ function failureReport(result: Extract<RelayResult, { kind: 'failed' }>, options
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** One round: the request (and one retry after a dropped connection or a 5xx), read. */
-async function askRelay(config: RelayConfig, transport: RelayTransport, signal: AbortSignal, sleep: (ms: number) => Promise<void>): Promise<Outcome> {
+async function askRelay(config: RelayConfig, transport: RelayTransport, signal: AbortSignal, sleep: (ms: number) => Promise<void>, loadEngine: LoadEngine): Promise<Outcome> {
   const relay = readRelayUrl(config.relayUrl);
   // A saved URL that is not https (or loopback http) is never asked: nothing leaves.
   if (relay.kind !== 'ok') return { kind: 'failed', code: 'unreachable', reason: `relay_url_${relay.kind === 'none' ? 'missing' : relay.reason}` };
   const url = relayReportUrl(relay.url, config.options);
+  // Before the request: without the schema check there is no point asking.
+  const engine = await loadCheckEngine(loadEngine);
   let answer = await transport(url, signal);
   if (retryable(answer)) {
     await sleep(RETRY_DELAY_MS);
     if (signal.aborted) throw new Error('relay check aborted');
     answer = await transport(url, signal);
   }
-  return readAnswer(answer);
+  return readAnswer(answer, engine.parseReport);
 }
 
 /** One uncached round, as "Test connection" needs it: what the relay says right now. */
-export async function checkRelayOnce(config: RelayConfig, transport: RelayTransport, signal: AbortSignal, now: () => number = Date.now): Promise<Report> {
+export async function checkRelayOnce(config: RelayConfig, transport: RelayTransport, signal: AbortSignal, loadEngine: LoadEngine, now: () => number = Date.now): Promise<Report> {
   const startedAt = now();
-  const outcome = await askRelay(config, transport, signal, realSleep);
+  const outcome = await askRelay(config, transport, signal, realSleep, loadEngine).catch((error: unknown): Outcome => {
+    if (isEngineNotLoaded(error)) return { kind: 'failed', code: 'unreachable', reason: ENGINE_NOT_LOADED };
+    throw error;
+  });
   return outcome.kind === 'report' ? outcome.report : failureReport({ ...outcome, lastSuccessAt: null }, config.options, startedAt, new Date(now()));
 }
 
@@ -184,7 +192,7 @@ export function createRelaySource(config: RelayConfig, deps: RelayEngineDeps): H
       assertAlive();
       const previous = coordinator.peek()?.value;
       const startedAt = now();
-      const outcome = await askRelay(config, deps.transport, lifetime.signal, sleep);
+      const outcome = await askRelay(config, deps.transport, lifetime.signal, sleep, deps.loadEngine);
       assertAlive();
       const result: RelayResult =
         outcome.kind === 'report'
@@ -197,7 +205,15 @@ export function createRelaySource(config: RelayConfig, deps: RelayEngineDeps): H
 
   return createReportSource({
     async run(force) {
-      const value = await coordinator.get({ force });
+      let value: RelayResult;
+      try {
+        value = await coordinator.get({ force });
+      } catch (error) {
+        if (!isEngineNotLoaded(error)) throw error;
+        // This tab could not load the schema check: a finding now, nothing cached or recorded.
+        const lastSuccessAt = coordinator.peek()?.value.lastSuccessAt ?? null;
+        return failureReport({ kind: 'failed', code: 'unreachable', reason: ENGINE_NOT_LOADED, lastSuccessAt }, options, now(), new Date(now()));
+      }
       const entry = coordinator.peek();
       return entry ? toReport(entry.value, entry.at) : toReport(value, now());
     },

@@ -6,7 +6,7 @@ import type { Translate } from '../i18n/index.ts';
 type RemindPhase = 'idle' | 'sending' | 'sent' | 'already' | 'error';
 
 /** Why a reminder could not be sent; each has its own sentence (`remind.error.<code>`). */
-type RemindError = 'session_expired' | 'forbidden' | 'rate_limited' | 'network' | 'no_entity' | 'no_admin' | 'failed';
+type RemindError = 'session_expired' | 'forbidden' | 'rate_limited' | 'network' | 'no_entity' | 'no_admin' | 'widget_files' | 'failed';
 
 export interface RemindState {
   phase: RemindPhase;

@@ -3,7 +3,7 @@
 // CLI; here plain numbers and bare days get the user's locale too. Values only ever
 // reach the DOM as text.
 import type { Formatters, TranslateParams } from '../i18n/index.ts';
-import { findingTextParams } from '../health/text-params.ts';
+import { findingActionKey, findingTextParams } from '../health/text-params.ts';
 import type { Finding } from '../health/types.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -16,4 +16,15 @@ export function formatFindingParams(finding: Finding, fmt: Formatters): Translat
     else out[key] = value;
   }
   return out;
+}
+
+/** An `unreachable` whose apiCode says the widget's own engine.js did not load (src/monitor/check-engine.ts). */
+const WIDGET_FILES = 'widget_files';
+
+/** The locale keys of a finding's title and advice: a failed load of the widget's files gets its own words. */
+export function findingKeys(finding: Finding): { title: string; action: string } {
+  if (finding.code === 'unreachable' && finding.params?.apiCode === WIDGET_FILES) {
+    return { title: 'findings.unreachable.title_widget_files', action: 'findings.unreachable.action_widget_files' };
+  }
+  return { title: `findings.${finding.code}.title`, action: findingActionKey(finding) };
 }

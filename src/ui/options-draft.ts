@@ -1,6 +1,6 @@
 // The options form's model: what the inputs hold (text, as typed), how it is checked,
 // and how it merges into the stored `options` object. Pure; unknown keys survive.
-// Values are checked by the same per-key schemas that parseOptions reads them with.
+// Values are checked by the same per-key readers that parseOptions reads them with.
 import { DEFAULT_OPTIONS, OPTION_FIELDS } from '../health/options.ts';
 
 export interface OptionsDraft {
@@ -48,7 +48,7 @@ function parseField(field: DraftField, raw: string): Parsed {
   if (typed === '') return { value: DEFAULT_OPTIONS[field] === null ? null : undefined };
   const textError = TEXT_FIELD_ERROR[field];
   const value = textError ? typed : toNumber(typed);
-  return value !== null && OPTION_FIELDS[field].safeParse(value).success
+  return value !== null && OPTION_FIELDS[field](value) !== undefined
     ? { value }
     : { error: textError ?? 'settings.form.invalid_number' };
 }

@@ -10,6 +10,7 @@ import { createEngineSource } from '../../src/monitor/engine.ts';
 import { createMemoryStorage } from '../../src/monitor/storage.ts';
 import { createLocalLockManager } from '../../src/monitor/tab-lock.ts';
 import { createUnavailableMemory } from '../../src/monitor/unavailable-memory.ts';
+import engine from '../../src/lazy/engine.ts';
 import { createApp, createBase, setUpPage, type FakeApp } from './kommo-host.ts';
 import { EN } from './text.ts';
 import { KEY, roots, styles } from './widget-harness.ts';
@@ -50,6 +51,7 @@ function withEngine(fetchImpl: typeof fetch, settings: Record<string, unknown> =
   const createSource = vi.fn((config: Parameters<WidgetEnv['createSource']>[0]) =>
     createEngineSource(config, {
       accountId: '777',
+      loadEngine: async () => engine,
       fetch: fetchImpl,
       memory: createUnavailableMemory(),
       coordinator: { storage, channel: null, locks: createLocalLockManager() },

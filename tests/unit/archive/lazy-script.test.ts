@@ -41,3 +41,26 @@ describe('admin.js in the archive', () => {
     expect(issues).toContain(expected);
   });
 });
+
+describe('engine.js and the files script.js names', () => {
+  /** The good script.js, naming the files it loads on demand the way the widget does. */
+  const naming = (...names: string[]) => strToU8(`${new TextDecoder().decode(goodFiles()['script.js'])}\nvar FILES = ${JSON.stringify(names)};\n`);
+  const issuesOf = (files: ReturnType<typeof goodFiles>) => validate(files).map((i) => `${i.level} ${i.rule} ${i.file}`);
+
+  it('passes engine.js as an anonymous define with no dependencies, when script.js names it', () => {
+    const files = broken((f) => {
+      f['script.js'] = naming('engine.js');
+      f['engine.js'] = lazyFile([], 'return { runCheck: function () {} };');
+    });
+    expect(issuesOf(files)).toEqual([]);
+  });
+
+  it('flags a file script.js loads that the archive lacks, and warns about one it never names', () => {
+    const files = broken((f) => {
+      f['script.js'] = naming('admin.js', 'engine.js');
+      f['admin.js'] = lazyFile([`bytegpt-billing-health@${version}/preact`]);
+      f['extra.js'] = lazyFile([]);
+    });
+    expect(issuesOf(files)).toEqual(['error lazy.missing script.js', 'warning lazy.unused extra.js']);
+  });
+});

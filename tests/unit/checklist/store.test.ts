@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { readStoredCardExpiry, storeCardExpiry } from '../../../src/checklist/card-expiry.ts';
-import { EMPTY_PROGRESS, reduceProgress } from '../../../src/checklist/progress.ts';
+import { EMPTY_PROGRESS, MAX_RUNS, reduceProgress } from '../../../src/checklist/progress.ts';
 import { parseProgress, serializeProgress } from '../../../src/checklist/progress-schema.ts';
 import { STEP_IDS } from '../../../src/checklist/steps.ts';
 import { cardExpiryKey, createProgressStore, progressKey, type StorageLike } from '../../../src/checklist/store.ts';
@@ -71,8 +71,29 @@ describe('the stored progress is validated on read', () => {
     ['an unknown finding code', serializeProgress({ ...good, seen: { at: AT, critical: ['nope'] as never } })],
     ['a wrong type', JSON.stringify({ ...JSON.parse(serializeProgress(good)), done: 'login' })],
     ['null', 'null'],
+    ['a list', '[]'],
+    ['a missing field', JSON.stringify({ v: 1, done: [], finishedAt: null, runs: [], verify: null })],
+    ['a string verdict', serializeProgress({ ...good, verify: { at: AT, passed: 'true' as never, blockers: [] } })],
+    ['a time longer than 40 characters', serializeProgress({ ...good, runs: [new Date(AT).toString()] })],
+    ['a stuffed list of runs', serializeProgress({ ...good, runs: Array.from({ length: 65 }, () => AT) })],
+    ['a stuffed list of steps', serializeProgress({ ...good, done: Array.from({ length: 100_000 }, () => 'login') as never })],
+    ['a stuffed list of blockers', serializeProgress({ ...good, verify: { at: AT, passed: false, blockers: Array.from({ length: 65 }, () => 'card_expired') } })],
+    ['a prototype-named step', serializeProgress({ ...good, done: ['constructor'] as never })],
   ])('drops %s', (_name, text) => {
     expect(parseProgress(text)).toBeNull();
+  });
+
+  it('keeps the last MAX_RUNS runs of a longer stored list', () => {
+    const runs = Array.from({ length: 30 }, (_, i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString());
+    expect(parseProgress(serializeProgress({ ...good, runs }))?.runs).toEqual(runs.slice(-MAX_RUNS));
+  });
+
+  it('reads a "__proto__" key as an unknown field: dropped, never a prototype', () => {
+    const text = serializeProgress(good).replace('{', '{"__proto__":{"polluted":true},');
+    const parsed = parseProgress(text);
+    expect(parsed).toEqual(good);
+    expect(Object.hasOwn(parsed ?? {}, '__proto__')).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('restores order, drops duplicates, and keeps the fields consistent', () => {

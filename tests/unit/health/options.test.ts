@@ -3,6 +3,7 @@ import {
   DEFAULT_OPTIONS,
   DEFAULT_PROBE_MODEL,
   isCardExpiry,
+  OPTION_FIELDS,
   parseOptions,
   readStoredOptions,
 } from '../../../src/health/options.ts';
@@ -184,5 +185,36 @@ describe('readStoredOptions', () => {
     for (const raw of ['', '  ', '{broken', '[1,2]', '"text"', 'null', undefined, 5]) {
       expect(readStoredOptions(raw)).toEqual({});
     }
+  });
+});
+
+// The settings form checks each typed value with the same readers (src/ui/options-draft.ts).
+describe('OPTION_FIELDS', () => {
+  it.each([
+    ['quotaProbe', false, false],
+    ['probeModel', '  gpt-4o  ', 'gpt-4o'],
+    ['cardExpiry', ' 12/30 ', '12/30'],
+    ['cardExpiry', null, null],
+    ['monthlyBudgetUsd', 0.01, 0.01],
+    ['lowBalanceUsd', 0, 0],
+    ['checkEveryMinutes', 60, 60],
+  ] as const)('%s reads %j as %j', (key, value, expected) => {
+    expect(OPTION_FIELDS[key](value)).toEqual(expected);
+  });
+
+  it.each([
+    ['quotaProbe', 'true'],
+    ['probeModel', `${'m'.repeat(101)}`],
+    ['probeModel', '<img src=x>'],
+    ['cardExpiry', '12/30/1'],
+    ['monthlyBudgetUsd', Number.NaN],
+    ['monthlyBudgetUsd', Number.NEGATIVE_INFINITY],
+    ['lowBalanceUsd', -1],
+    ['lowBalanceUsd', Number.POSITIVE_INFINITY],
+    ['checkEveryMinutes', 2 ** 53],
+    ['checkEveryMinutes', '15'],
+    ['checkEveryMinutes', undefined],
+  ] as const)('%s refuses %j', (key, value) => {
+    expect(OPTION_FIELDS[key](value)).toBeUndefined();
   });
 });

@@ -74,7 +74,19 @@ const PROBES: Record<string, { code: string; expected: string[] }> = {
     code: "import { utc } from './utc.ts';\nexport function f(): void {\n  console.log('x');\n  console.trace('allowed');\n}\n",
     expected: [CONSOLE, UNUSED],
   },
+  'src/lazy/engine-bad.ts': {
+    code: "import { h } from 'preact';\nimport { createEngineSource } from '../monitor/engine.ts';\nimport { t } from '../i18n/index.ts';\nexport const all = [h, createEngineSource, t];\n",
+    expected: [IMPORTS, IMPORTS, IMPORTS],
+  },
+  'src/lazy/bad-billing.ts': {
+    code: "import { runCheck } from '../billing/check.ts';\nexport const run = runCheck;\n",
+    expected: [IMPORTS],
+  },
   // What each layer may do, so the rules cannot pass by forbidding everything.
+  'src/lazy/engine-clean.ts': {
+    code: "import { runCheck } from '../billing/check.ts';\nimport { evaluate } from '../health/evaluate.ts';\nexport const all = [runCheck, evaluate];\n",
+    expected: [],
+  },
   'src/kommo/clean.ts': {
     code: [
       "import { evaluate } from '../health/evaluate.ts';",

@@ -7,6 +7,7 @@ import type { HealthOptions } from '../../../src/health/types.ts';
 import { createEngineSource } from '../../../src/monitor/engine.ts';
 import type { HealthSource } from '../../../src/monitor/report-source.ts';
 import { MODELS_LIST } from '../../../src/mocks/bodies.ts';
+import engine from '../../../src/lazy/engine.ts';
 
 const KEY = 'sk-proj-SECRETSECRETSECRET1234';
 const BASE = 'https://api.openai.com';
@@ -51,7 +52,7 @@ function makeSource(
     storage,
     source: createEngineSource(
       { apiKey: KEY, baseUrl, options: { ...DEFAULT_OPTIONS, ...options } },
-      { accountId: '123', fetch, now, memory: createUnavailableMemory(), coordinator: { storage, channel: null, locks: createLocalLockManager() } },
+      { accountId: '123', loadEngine: async () => engine, fetch, now, memory: createUnavailableMemory(), coordinator: { storage, channel: null, locks: createLocalLockManager() } },
     ),
   };
 }

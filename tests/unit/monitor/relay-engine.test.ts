@@ -9,6 +9,7 @@ import type { HealthSource } from '../../../src/monitor/report-source.ts';
 import { createMemoryStorage, type MemoryStorage } from '../../../src/monitor/storage.ts';
 import type { ChannelFactory, ChannelLike } from '../../../src/monitor/tab-channel.ts';
 import { createLocalLockManager, type LockManagerLike } from '../../../src/monitor/tab-lock.ts';
+import engine from '../../../src/lazy/engine.ts';
 
 const RELAY = 'https://relay.example.test';
 const NOW = Date.parse('2026-11-27T10:00:00Z');
@@ -78,6 +79,7 @@ function makeSource(
     {
       accountId: '31337001',
       transport,
+      loadEngine: async () => engine,
       now: opts.now ?? (() => NOW),
       sleep: async (ms) => void opts.sleeps?.push(ms),
       coordinator: { storage: tabs.storage, locks: tabs.locks, channel: tabs.channel },

@@ -30,8 +30,25 @@ describe('parseSignals: what storage or another tab hands back', () => {
     ['a numeric lastSuccessAt', { ...good, lastSuccessAt: 5 }],
     ['an unreadable lastSuccessAt', { ...good, lastSuccessAt: 'soon' }],
     ['a prototype-named code', { ...good, spend_limit: { kind: 'error', code: 'constructor' } }],
+    ['an infinite status', { ...good, spend_limit: { ...good.spend_limit, status: Number.POSITIVE_INFINITY } }],
+    ['a NaN count (structured clone keeps NaN)', { ...good, models: { kind: 'ok', value: { count: Number.NaN } } }],
+    ['a 201-character apiCode', { ...good, spend_limit: { ...good.spend_limit, apiCode: 'x'.repeat(201) } }],
+    ['a 201-character probe model', { ...good, probe: { kind: 'ok', value: { model: 'm'.repeat(201) } } }],
+    ['63 days of spend', { ...good, costs: { kind: 'ok', value: { monthToDateUsd: 1, daily: Array.from({ length: 63 }, () => ({ date: '2026-09-01', usd: 0 })) } } }],
+    ['an outcome on a borrowed prototype', { ...good, models: Object.create({ kind: 'ok', value: { count: 3 } }) }],
+    ['signals on a borrowed prototype', Object.create(good)],
+    ['a list', [good]],
   ])('rejects %s', (_name, raw) => {
     expect(parseSignals(raw)).toBeNull();
+  });
+
+  it('reads a "__proto__" key as an unknown field: dropped, never a prototype', () => {
+    const text = JSON.stringify(good).replace('{', '{"__proto__":{"polluted":true},').replace('"count":3', '"count":3,"__proto__":{"polluted":true}');
+    const parsed = parseSignals(JSON.parse(text));
+    expect(parsed).toEqual(good);
+    expect(Object.hasOwn(parsed ?? {}, '__proto__')).toBe(false);
+    expect(Object.hasOwn(parsed?.models.kind === 'ok' ? parsed.models.value : {}, '__proto__')).toBe(false);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('drops fields it does not know (a server message never comes back from the cache)', () => {

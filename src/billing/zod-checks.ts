@@ -1,9 +1,8 @@
-// Checks shared by the option schemas here and the response schemas in src/billing
-// (which may import src/health, never the other way round).
+// Checks shared by the response schemas of this layer.
 import * as z from 'zod/mini';
 
 /**
  * A whole number within ±2^53 (what z.int() accepts), as a refine: every distinct zod
- * kind adds a class to the widget bundle.
+ * kind adds a class to the bundle.
  */
 export const wholeNumber = z.refine<number>(Number.isSafeInteger);

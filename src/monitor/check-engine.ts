@@ -1,0 +1,42 @@
+// The network half of a check, which the widget keeps out of script.js: src/kommo loads
+// it on demand (engine.js through the page's RequireJS) and hands the monitor a loader,
+// called only by the tab that actually runs a check. Tests and the source build pass
+// the real modules. When it cannot load (a 404, a CSP refusal, a timeout), the round
+// ends as an `unreachable` finding whose apiCode says why, never as a thrown error;
+// nothing is cached or recorded, so the next refresh loads again.
+import type { CheckConfig } from '../billing/check.ts';
+import { withoutRequests } from '../billing/no-requests.ts';
+import type { Signals } from '../health/signals.ts';
+import type { Report } from '../health/types.ts';
+
+/** What the monitor needs of engine.js (src/lazy/engine.ts has more). */
+export interface CheckEngine {
+  runCheck(config: CheckConfig): Promise<Signals>;
+  /** The relay's report body, schema-checked; null when it is not one. */
+  parseReport(raw: unknown): Report | null;
+}
+
+/** Resolves with the engine, or rejects when it could not load; one load per page is the caller's job. */
+export type LoadEngine = () => Promise<CheckEngine>;
+
+/** The finding's apiCode when the engine did not load; the UI words it as the widget's files. */
+export const ENGINE_NOT_LOADED = 'widget_files';
+
+/** Marks a failed load, so the round can end as a finding instead of a widget error. */
+class EngineNotLoaded extends Error {}
+
+export async function loadCheckEngine(load: LoadEngine): Promise<CheckEngine> {
+  try {
+    return await load();
+  } catch {
+    // The loader has traced the cause; here it only has to end the round.
+    throw new EngineNotLoaded('the check engine did not load');
+  }
+}
+
+export const isEngineNotLoaded = (error: unknown): boolean => error instanceof EngineNotLoaded;
+
+/** The signals of a round that could not run: the key check stands for it, as unreachable. */
+export function engineNotLoadedSignals(quotaProbe: boolean, lastSuccessAt: string | null): Signals {
+  return { ...withoutRequests({ kind: 'error', code: 'unreachable', apiCode: ENGINE_NOT_LOADED }, quotaProbe), lastSuccessAt };
+}
