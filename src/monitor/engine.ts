@@ -11,10 +11,11 @@ import { evaluate } from '../health/evaluate.ts';
 import type { Outcome, Signals } from '../health/signals.ts';
 import type { HealthOptions, Report } from '../health/types.ts';
 import { createCheckCoordinator, type CheckCoordinator, type CoordinatorOptions } from './check-coordinator.ts';
-import { engineNotLoadedSignals, isEngineNotLoaded, loadCheckEngine, type LoadEngine } from './check-engine.ts';
+import { engineNotLoadedSignals, loadCheckEngine, type LoadEngine } from './check-engine.ts';
+import { createCoordinatedSource } from './coordinated-source.ts';
 import { hashSettings } from './hash.ts';
 import { createCheckHistory, type CheckHistory } from './history.ts';
-import { createReportSource, type HealthSource } from './report-source.ts';
+import type { HealthSource } from './report-source.ts';
 import { parseSignals } from './signals-schema.ts';
 import { browserLocalStorage, createMemoryStorage } from './storage.ts';
 import { defaultUnavailableMemory } from './unavailable-memory.ts';
@@ -142,29 +143,5 @@ export function createEngineSource(config: MonitorConfig, deps: EngineDeps): Hea
     return toReport(engineNotLoadedSignals(options.quotaProbe, previous?.lastSuccessAt ?? null), now());
   };
 
-  return createReportSource({
-    async run(force) {
-      let value: Signals;
-      try {
-        value = await coordinator.get({ force });
-      } catch (error) {
-        if (isEngineNotLoaded(error)) return notLoaded();
-        throw error;
-      }
-      const entry = coordinator.peek();
-      return entry ? toReport(entry.value, entry.at) : toReport(value, now());
-    },
-    peek() {
-      const entry = coordinator.peek();
-      return entry ? toReport(entry.value, entry.at) : null;
-    },
-    watch(onReport) {
-      return coordinator.subscribe((value, at) => onReport(toReport(value, at)));
-    },
-    history: () => history.list(),
-    dispose() {
-      lifetime.abort();
-      coordinator.dispose();
-    },
-  });
+  return createCoordinatedSource({ coordinator, toReport, notLoaded, history, lifetime, now });
 }

@@ -11,10 +11,11 @@ import { readReport } from '../health/report-reader.ts';
 import { FINDING_SEVERITY, type Finding, type HealthOptions, type Report } from '../health/types.ts';
 import { createCheckCoordinator, type CheckCoordinator, type CoordinatorOptions } from './check-coordinator.ts';
 import { ENGINE_NOT_LOADED, isEngineNotLoaded, loadCheckEngine, type LoadEngine } from './check-engine.ts';
+import { createCoordinatedSource } from './coordinated-source.ts';
 import { checkIntervalMs } from './engine.ts';
 import { hashSettings } from './hash.ts';
 import { createCheckHistory } from './history.ts';
-import { createReportSource, type HealthSource } from './report-source.ts';
+import type { HealthSource } from './report-source.ts';
 import { readRelayUrl, relayReportUrl } from './relay-url.ts';
 import { browserLocalStorage, createMemoryStorage } from './storage.ts';
 
@@ -117,7 +118,8 @@ const retryable = (answer: RelayAnswer) =>
  * walkthrough's verify must not pass on it.
  */
 function failureReport(result: Extract<RelayResult, { kind: 'failed' }>, options: HealthOptions, at: number, now: Date): Report {
-  const params: Record<string, string | number> = {};
+  // `via` lets the UI name the relay, not OpenAI and the base URL (ui/finding-text.ts).
+  const params: Record<string, string | number> = { via: 'relay' };
   if (result.status !== undefined) params.status = result.status;
   if (result.reason !== undefined) params.apiCode = result.reason;
   const failure: Finding = { code: result.code, severity: FINDING_SEVERITY[result.code], endpoint: 'models', params };
@@ -180,7 +182,6 @@ export function createRelaySource(config: RelayConfig, deps: RelayEngineDeps): H
     if (lifetime.signal.aborted) throw new Error('relay check aborted: source disposed');
   };
 
-
   const coordinator: CheckCoordinator<RelayResult> = createCheckCoordinator<RelayResult>({
     // The options go to the relay, so they are part of what was asked.
     cacheKey: hashSettings('relay', deps.accountId, scope, JSON.stringify(options)),
@@ -203,31 +204,10 @@ export function createRelaySource(config: RelayConfig, deps: RelayEngineDeps): H
     },
   });
 
-  return createReportSource({
-    async run(force) {
-      let value: RelayResult;
-      try {
-        value = await coordinator.get({ force });
-      } catch (error) {
-        if (!isEngineNotLoaded(error)) throw error;
-        // This tab could not load the schema check: a finding now, nothing cached or recorded.
-        const lastSuccessAt = coordinator.peek()?.value.lastSuccessAt ?? null;
-        return failureReport({ kind: 'failed', code: 'unreachable', reason: ENGINE_NOT_LOADED, lastSuccessAt }, options, now(), new Date(now()));
-      }
-      const entry = coordinator.peek();
-      return entry ? toReport(entry.value, entry.at) : toReport(value, now());
-    },
-    peek() {
-      const entry = coordinator.peek();
-      return entry ? toReport(entry.value, entry.at) : null;
-    },
-    watch(onReport) {
-      return coordinator.subscribe((value, at) => onReport(toReport(value, at)));
-    },
-    history: () => history.list(),
-    dispose() {
-      lifetime.abort();
-      coordinator.dispose();
-    },
-  });
+  const notLoaded = (): Report => {
+    const lastSuccessAt = coordinator.peek()?.value.lastSuccessAt ?? null;
+    return failureReport({ kind: 'failed', code: 'unreachable', reason: ENGINE_NOT_LOADED, lastSuccessAt }, options, now(), new Date(now()));
+  };
+
+  return createCoordinatedSource({ coordinator, toReport, notLoaded, history, lifetime, now });
 }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WIDGET_CODE, type DemoServer } from '../../scripts/serve/demo-server.ts';
 import { SCENARIOS, type ScenarioName } from '../../src/mocks/scenarios.ts';
 import { closeDemoBrowser, openHost, settledStatus, startDemoBrowser, type LaunchedBrowser } from './helpers/browser.ts';
+import { pageTexts } from './helpers/leak-search.ts';
 
 const ROOT = `#widgets_block .card-widgets__widget-${WIDGET_CODE} .bytegpt-health-root`;
 
@@ -29,74 +30,15 @@ afterAll(() => closeDemoBrowser({ server, browser }));
 
 
 /**
- * Every place in the page the key could be, as "where: text" lines. Kommo's own settings
- * field for the key (the host renders the saved value into its input, as Kommo does) is
- * the one place it belongs, and is skipped.
+ * Kommo's own settings field for the key (the host renders the saved value into its
+ * input, as Kommo does) is the one place it belongs, and the search skips it.
  */
-function pageStores(): Promise<string[]> {
-  return browser.page.evaluate(async () => {
-    const found: string[] = [];
-    const kommoKeyField = document.querySelector('#widget_settings_modal input[name="api_key"]');
-    for (const [name, store] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]] as const) {
-      for (let i = 0; i < store.length; i += 1) {
-        const key = store.key(i) ?? '';
-        found.push(`${name}: ${key}=${store.getItem(key) ?? ''}`);
-      }
-    }
-    found.push(`document.cookie: ${document.cookie}`);
-
-    const walk = (root: Node) => {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT | NodeFilter.SHOW_COMMENT);
-      for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
-        if (node instanceof Element) {
-          if (node === kommoKeyField) continue;
-          for (const attr of node.attributes) found.push(`attr ${node.tagName}[${attr.name}]: ${attr.value}`);
-          if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) found.push(`value ${node.tagName}: ${node.value}`);
-          if (node.shadowRoot) walk(node.shadowRoot);
-        } else {
-          found.push(`text: ${node.textContent ?? ''}`);
-        }
-      }
-    };
-    walk(document.documentElement);
-    found.push(`title: ${document.title}`);
-    found.push(`url: ${location.href}`);
-
-    const databases = (await indexedDB.databases?.()) ?? [];
-    for (const info of databases) {
-      if (!info.name) continue;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(info.name!);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      for (const storeName of db.objectStoreNames) {
-        const store = db.transaction(storeName, 'readonly').objectStore(storeName);
-        const [keys, values] = await Promise.all(
-          [store.getAllKeys(), store.getAll()].map((req) => new Promise<unknown[]>((resolve) => {
-            req.onsuccess = () => resolve(req.result as unknown[]);
-            req.onerror = () => resolve([]);
-          })),
-        );
-        let text: string;
-        try {
-          text = JSON.stringify({ keys, values });
-        } catch {
-          text = String(values);
-        }
-        found.push(`indexedDB ${info.name}/${storeName}: ${text}`);
-      }
-      db.close();
-    }
-    found.push(`indexedDB databases: ${databases.map((d) => d.name).join(',')}`);
-    return found;
-  });
-}
+const KOMMO_KEY_FIELD = '#widget_settings_modal input[name="api_key"]';
 
 async function leaks(key: string): Promise<string[]> {
   const cookies = (await browser.context.cookies()).map((c) => `cookie ${c.domain} ${c.name}=${c.value}`);
   const everything = [
-    ...(await pageStores()),
+    ...(await pageTexts(browser.page, { skip: KOMMO_KEY_FIELD })),
     ...cookies,
     ...consoleLines.map((line) => `console ${line}`),
     ...requests.map((url) => `request ${url}`),
@@ -176,7 +118,7 @@ describe('the key never leaks', () => {
     await openHost(page, server.url, { area: 'settings', scenario: name, lang: 'en', scheme: 'light', role: 'admin' });
     const modal = page.locator('#widget_settings_modal');
     // The Kommo field holds the key (it is Kommo's, and the search skips it): prove it is there.
-    expect(await modal.locator('input[name="api_key"]').inputValue()).toBe(apiKey);
+    expect(await page.locator(KOMMO_KEY_FIELD).inputValue()).toBe(apiKey);
     await modal.locator('[data-action="test-connection"]').click();
     await expect.poll(() => modal.locator('[data-bytegpt-test]').getAttribute('data-bytegpt-test'), { timeout: 20_000 }).toBe(expected.status);
     expect(await leaks(apiKey)).toEqual([]);

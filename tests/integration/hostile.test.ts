@@ -3,13 +3,12 @@
 // states the outcome of its endpoint and the report; none may throw, and none may end
 // `ok` unless the entry says why its body is actually fine.
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/billing/check.ts';
 import { evaluate } from '../../src/health/evaluate.ts';
 import type { Endpoint } from '../../src/health/endpoints.ts';
-import { parseOptions } from '../../src/health/options.ts';
 import { HOSTILE_BODIES, type HostileBody } from '../../src/mocks/hostile.ts';
 import { startMockServer, type MockServer } from '../../src/mocks/node.ts';
 import { SCENARIOS, type MockEndpoint } from '../../src/mocks/scenarios.ts';
+import { checkScenario } from './scenario-check.ts';
 import { ANSWERING_TIMEOUT_MS } from './timeouts.ts';
 
 const NOW = new Date(Date.UTC(2026, 8, 20, 12));
@@ -30,19 +29,8 @@ afterEach(() => {
 });
 
 async function check(entry: HostileBody) {
-  const scenario = SCENARIOS[entry.scenario];
   mock = startMockServer(entry.scenario, { now: () => NOW, hostile: entry });
-  const { options } = parseOptions(scenario.options ?? {});
-  const signals = await runCheck({
-    apiKey: scenario.apiKey,
-    baseUrl: scenario.baseUrl,
-    quotaProbe: options.quotaProbe,
-    probeModel: options.probeModel,
-    timeoutMs: ANSWERING_TIMEOUT_MS,
-    now: () => NOW,
-    random: () => 0.5,
-    sleep: async () => {},
-  });
+  const { options, signals } = await checkScenario(SCENARIOS[entry.scenario], NOW, { timeoutMs: ANSWERING_TIMEOUT_MS, random: () => 0.5 });
   return { signals, report: evaluate(signals, options, NOW), requests: mock.requests() };
 }
 

@@ -6,14 +6,12 @@
 // fail here, not in a customer's sidebar.
 import { afterEach, describe, expect, it } from 'vitest';
 import { MOCK_ADMIN_KEY, startRelayMock, type RelayMock } from '../../scripts/relay-mock.ts';
-import { runCheck } from '../../src/billing/check.ts';
 import { evaluate } from '../../src/health/evaluate.ts';
-import { parseOptions } from '../../src/health/options.ts';
 import { formatReportJson } from '../../src/health/report-json.ts';
 import { SCENARIO_NAMES, SCENARIOS, type ScenarioName } from '../../src/mocks/scenarios.ts';
 import { parseReport } from '../../src/billing/report-schema.ts';
 import { readReport } from '../../src/health/report-reader.ts';
-import { timeoutFor } from './timeouts.ts';
+import { checkScenario } from './scenario-check.ts';
 
 const NOW = new Date(Date.UTC(2026, 8, 20, 12));
 let mock: RelayMock | null = null;
@@ -26,17 +24,7 @@ async function relayBody(name: ScenarioName, admin: boolean): Promise<string> {
   const scenario = SCENARIOS[name];
   const now = scenario.at ? new Date(scenario.at) : NOW;
   mock = startRelayMock(name, { admin, now: () => now });
-  const { options } = parseOptions(scenario.options ?? {});
-  const signals = await runCheck({
-    apiKey: scenario.apiKey,
-    baseUrl: scenario.baseUrl,
-    quotaProbe: options.quotaProbe,
-    probeModel: options.probeModel,
-    timeoutMs: timeoutFor(scenario),
-    now: () => now,
-    sleep: async () => {},
-    ...(admin && { adminKey: MOCK_ADMIN_KEY }),
-  });
+  const { options, signals } = await checkScenario(scenario, now, admin ? { adminKey: MOCK_ADMIN_KEY } : {});
   const report = evaluate(signals, options, now, scenario.timeZone ? { timeZone: scenario.timeZone } : {});
   return formatReportJson(report, { baseUrl: scenario.baseUrl, mock: name });
 }

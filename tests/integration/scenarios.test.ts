@@ -3,13 +3,13 @@
 // scenario's expected status and finding codes come from design.md's table, and must
 // hold on any day of the month, so each runs at three clock readings.
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/billing/check.ts';
 import { createUnavailableMemory } from '../../src/monitor/unavailable-memory.ts';
 import { evaluate } from '../../src/health/evaluate.ts';
 import { parseOptions } from '../../src/health/options.ts';
 import { startMockServer, type MockServer } from '../../src/mocks/node.ts';
 import { MOCK_RELAY_BASE, SCENARIO_NAMES, SCENARIOS, type ScenarioName } from '../../src/mocks/scenarios.ts';
-import { hangs, timeoutFor } from './timeouts.ts';
+import { checkScenario } from './scenario-check.ts';
+import { hangs } from './timeouts.ts';
 
 const CLOCKS = [
   new Date(Date.UTC(2026, 8, 20, 12)), // mid-month
@@ -25,19 +25,8 @@ afterEach(() => {
 async function check(name: ScenarioName, now: Date) {
   const scenario = SCENARIOS[name];
   mock = startMockServer(name, { now: () => now });
-  const { options, problems } = parseOptions(scenario.options ?? {});
+  const { options, problems, signals } = await checkScenario(scenario, now, { memory: createUnavailableMemory(), random: () => 0.5 });
   expect(problems).toEqual([]);
-  const signals = await runCheck({
-    apiKey: scenario.apiKey,
-    baseUrl: scenario.baseUrl,
-    quotaProbe: options.quotaProbe,
-    probeModel: options.probeModel,
-    timeoutMs: timeoutFor(scenario),
-    memory: createUnavailableMemory(),
-    now: () => now,
-    random: () => 0.5,
-    sleep: async () => {}, // retries and Retry-After waits happen, instantly
-  });
   const timeZone = scenario.timeZone;
   return { signals, report: evaluate(signals, options, now, timeZone ? { timeZone } : {}), requests: mock.requests() };
 }

@@ -5,6 +5,7 @@ import { DEFAULT_OPTIONS } from '../../../src/health/options.ts';
 import { productionEnv } from '../../../src/kommo/env.ts';
 import type { KommoDeferred, KommoWidgetBase } from '../../../src/kommo/sdk-types.ts';
 import type { HealthSource } from '../../../src/monitor/index.ts';
+import { settled } from '../monitor/settled.ts';
 
 const sources: HealthSource[] = [];
 afterEach(() => sources.splice(0).forEach((source) => source.dispose()));
@@ -18,17 +19,6 @@ function widgetWithAjax(body: string) {
     },
   } as Partial<KommoWidgetBase>;
   return { widget, asked };
-}
-
-function settled(source: HealthSource): Promise<void> {
-  return new Promise((resolve) => {
-    const off = source.subscribe(() => {
-      if (!source.snapshot().checking) {
-        off();
-        resolve();
-      }
-    });
-  });
 }
 
 describe('productionEnv().createSource', () => {

@@ -5,9 +5,9 @@ import { createUnavailableMemory } from '../../../src/monitor/unavailable-memory
 import { DEFAULT_OPTIONS } from '../../../src/health/options.ts';
 import type { HealthOptions } from '../../../src/health/types.ts';
 import { createEngineSource } from '../../../src/monitor/engine.ts';
-import type { HealthSource } from '../../../src/monitor/report-source.ts';
 import { MODELS_LIST } from '../../../src/mocks/bodies.ts';
 import engine from '../../../src/lazy/engine.ts';
+import { settled } from './settled.ts';
 
 const KEY = 'sk-proj-SECRETSECRETSECRET1234';
 const BASE = 'https://api.openai.com';
@@ -29,17 +29,6 @@ function fakeFetch(answer: (path: string) => Response) {
 
 const invalidKey = () =>
   jsonResponse({ error: { message: `Incorrect API key provided: ${KEY}.`, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } }, 401);
-
-function settled(source: HealthSource): Promise<void> {
-  return new Promise((resolve) => {
-    const off = source.subscribe(() => {
-      if (!source.snapshot().checking) {
-        off();
-        resolve();
-      }
-    });
-  });
-}
 
 function makeSource(
   fetch: typeof globalThis.fetch,

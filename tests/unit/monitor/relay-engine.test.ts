@@ -159,7 +159,7 @@ describe('relay source: failures become findings', () => {
   ] as const)('HTTP %i → %s, with the status, standing for the key check', async (code, finding) => {
     const { transport, urls } = fakeTransport(status(code));
     const report = await check(makeSource(transport));
-    expect(report.findings).toEqual([{ code: finding, severity: finding === 'rate_limited' ? 'warning' : 'unknown', endpoint: 'models', params: { status: code } }]);
+    expect(report.findings).toEqual([{ code: finding, severity: finding === 'rate_limited' ? 'warning' : 'unknown', endpoint: 'models', params: { via: 'relay', status: code } }]);
     // A refusal, a rate limit or a bad request is not retried.
     expect(urls).toHaveLength(1);
     expect(report.status).toBe('unknown');
@@ -171,7 +171,7 @@ describe('relay source: failures become findings', () => {
     const report = await check(makeSource(transport, { sleeps }));
     expect(urls).toHaveLength(2);
     expect(sleeps).toEqual([1_000]);
-    expect(report.findings).toEqual([{ code: 'unreachable', severity: 'unknown', endpoint: 'models', params: { status: 500 } }]);
+    expect(report.findings).toEqual([{ code: 'unreachable', severity: 'unknown', endpoint: 'models', params: { via: 'relay', status: 500 } }]);
   });
 
   it('a dropped connection is retried once, and the retry can succeed', async () => {
@@ -185,7 +185,7 @@ describe('relay source: failures become findings', () => {
     const { transport, urls } = fakeTransport({ kind: 'failed', reason: 'timeout' });
     const report = await check(makeSource(transport));
     expect(urls).toHaveLength(1);
-    expect(report.findings).toEqual([{ code: 'unreachable', severity: 'unknown', endpoint: 'models', params: { apiCode: 'timeout' } }]);
+    expect(report.findings).toEqual([{ code: 'unreachable', severity: 'unknown', endpoint: 'models', params: { via: 'relay', apiCode: 'timeout' } }]);
   });
 
   it.each([
@@ -196,7 +196,7 @@ describe('relay source: failures become findings', () => {
     ['more than 1 MiB', JSON.stringify({ ...RELAY_BODY, pad: 'x'.repeat(1 << 20) }), 'too_large'],
   ])('a 200 with %s is bad_response', async (_name, body, reason) => {
     const report = await check(makeSource(fakeTransport({ kind: 'answered', status: 200, body }).transport));
-    expect(report.findings).toEqual([{ code: 'bad_response', severity: 'unknown', endpoint: 'models', params: { status: 200, apiCode: reason } }]);
+    expect(report.findings).toEqual([{ code: 'bad_response', severity: 'unknown', endpoint: 'models', params: { via: 'relay', status: 200, apiCode: reason } }]);
     expect(report.spend).toBeUndefined();
   });
 
@@ -204,7 +204,7 @@ describe('relay source: failures become findings', () => {
     const { transport, urls } = fakeTransport(ok());
     const report = await check(makeSource(transport, { relayUrl: 'http://relay.example.test' }));
     expect(urls).toEqual([]);
-    expect(report.findings).toEqual([{ code: 'unreachable', severity: 'unknown', endpoint: 'models', params: { apiCode: 'relay_url_not_https' } }]);
+    expect(report.findings).toEqual([{ code: 'unreachable', severity: 'unknown', endpoint: 'models', params: { via: 'relay', apiCode: 'relay_url_not_https' } }]);
   });
 
   it('keeps what the widget knows by itself: the card expiry, and stale after 3 intervals without an answer', async () => {
