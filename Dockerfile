@@ -3,7 +3,7 @@
 #   docker run --rm -p 8787:8787 --env-file .env -e HOST=0.0.0.0 bytegpt-relay
 # The relay runs from its TypeScript sources with tsx, like `npm run relay`; the widget
 # is not built and nothing here ends up in the widget archive.
-FROM node:20-slim
+FROM node:22-slim
 
 WORKDIR /app
 

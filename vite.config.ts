@@ -70,11 +70,12 @@ export function widgetConfig({ part, minify = false, outDir = 'dist/widget', ent
     root,
     logLevel: 'warn',
     plugins: [
-      ...(engine ? [checkEngineModules()] : [preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false })]),
+      ...(engine ? (minify ? [] : [checkEngineModules()]) : [preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false })]),
       cssMinifyPlugin(),
-      ...(admin ? [sharedExternals(root, BUILD_VERSION), checkAdminModules()] : []),
+      ...(admin ? [sharedExternals(root, BUILD_VERSION), ...(minify ? [] : [checkAdminModules()])] : []),
       ...(admin && sharedUse ? [recordSharedUse(BUILD_VERSION, sharedUse)] : []),
-      ...(widget ? [checkMainModules()] : []),
+      // The contents checks read module comments, which only unminified output has.
+      ...(widget && !minify ? [checkMainModules()] : []),
       ...(widget && sharedUse ? [lendSharedUse(root, sharedUse)] : []),
     ],
     publicDir: false,

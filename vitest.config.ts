@@ -28,6 +28,9 @@ export default defineConfig({
           include: ['tests/browser/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A poll waits on Chromium loading files and running checks: give a busy
+          // 2-core machine time (vitest's default is 1 s).
+          expect: { poll: { timeout: 10_000 } },
           // One Chromium at a time on a 2-core machine.
           fileParallelism: false,
         },

@@ -3,8 +3,9 @@
 //   npm run relay                              real upstream (OPENAI_BASE_URL)
 //   npm run relay -- --mock <scenario>         upstream answered in-process by the mock
 //   npm run relay -- --mock healthy --mock-admin   … plus an Admin key the mock accepts
-// In mock mode the scenario supplies OPENAI_API_KEY and OPENAI_BASE_URL (and, with
-// --mock-admin, OPENAI_ADMIN_KEY); the Kommo variables are still read from the environment.
+// In mock mode the scenario supplies OPENAI_API_KEY and OPENAI_BASE_URL (its probe model
+// as RELAY_PROBE_MODEL, if it sets one, and, with --mock-admin, OPENAI_ADMIN_KEY); the
+// Kommo variables are still read from the environment.
 import { existsSync } from 'node:fs';
 import { parseRelayConfig, RelayConfigError, type RelayEnv } from '../src/relay/config.ts';
 import { startNodeRelay } from '../src/relay/node.ts';
@@ -15,7 +16,7 @@ const USAGE = `Usage: npm run relay [-- --mock <scenario> [--mock-admin]]
 
 Environment (see .env.example and docs/relay.md):
   PORT, HOST, KOMMO_CLIENT_SECRET, KOMMO_CLIENT_UUID, KOMMO_ACCOUNT_IDS,
-  OPENAI_API_KEY, OPENAI_ADMIN_KEY, OPENAI_BASE_URL,
+  OPENAI_API_KEY, OPENAI_ADMIN_KEY, OPENAI_BASE_URL, RELAY_PROBE_MODEL,
   RELAY_ALLOWED_ORIGINS, RELAY_RATE_LIMIT_PER_MINUTE
 `;
 const EXIT_USAGE = 64;
@@ -55,7 +56,10 @@ async function mockEnv(args: RelayArgs, env: RelayEnv): Promise<{ env: RelayEnv;
   const scenario = SCENARIOS[name as ScenarioName];
   const mock = startRelayMock(name as ScenarioName, { admin: args.mockAdmin });
   const adminKey = args.mockAdmin ? MOCK_ADMIN_KEY : '';
-  return { env: { ...env, OPENAI_API_KEY: scenario.apiKey, OPENAI_BASE_URL: scenario.baseUrl, OPENAI_ADMIN_KEY: adminKey }, mock };
+  // The relay, not the request, picks the probe's model: a scenario's model is its setting.
+  const probeModel = scenario.options?.probeModel;
+  const mockVars = { OPENAI_API_KEY: scenario.apiKey, OPENAI_BASE_URL: scenario.baseUrl, OPENAI_ADMIN_KEY: adminKey };
+  return { env: { ...env, ...mockVars, ...(probeModel !== undefined && { RELAY_PROBE_MODEL: probeModel }) }, mock };
 }
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -53,14 +53,18 @@ export function sharedExternals(root: string, build: string): Plugin {
  * Fails the build when the bundle holds a module matching one of `forbidden`. Read from
  * the bundler's module comments in the output (the modules list still names modules
  * that constant folding removed later); a minified twin has none and is not checked.
+ * Output without those comments fails too: nothing could be found, and a check that
+ * cannot see must not pass.
  */
 function checkModules(part: string, forbidden: RegExp[]): Plugin {
   return {
     name: `bytegpt-check-${part}`,
     generateBundle(_options, bundle) {
-      const found = Object.values(bundle)
-        .flatMap((item) => (item.type === 'chunk' ? sections(item.code).map((section) => section.module) : []))
-        .filter((module) => forbidden.some((pattern) => pattern.test(`/${module}`)));
+      const modules = Object.values(bundle).flatMap((item) => (item.type === 'chunk' ? sections(item.code).map((section) => section.module) : []));
+      if (!modules.some((module) => module.startsWith('src/'))) {
+        this.error(`${part}: the output has no module comments, so what it bundles cannot be checked (see scripts/bundle/split.ts)`);
+      }
+      const found = modules.filter((module) => forbidden.some((pattern) => pattern.test(`/${module}`)));
       if (found.length) this.error(`${part} must not bundle ${[...new Set(found)].join(', ')} (see scripts/bundle/split.ts)`);
     },
   };

@@ -11,8 +11,9 @@ Options:
   --admin-key <key>    An OpenAI Admin key (sk-admin-...), for this machine only:
                        reads month-to-date spend, the daily series and the spend
                        limit, so spend and the month-end forecast are shown for a
-                       plain OpenAI account too. Default: $OPENAI_ADMIN_KEY. Never
-                       printed; never put it in the widget (use a relay there).
+                       plain OpenAI account too. Sent only to api.openai.com:
+                       another --base-url never gets it. Default: $OPENAI_ADMIN_KEY.
+                       Never printed; never put it in the widget (use a relay there).
   --base-url <url>     API base (default https://api.openai.com). https:// only; plain
                        http:// for 127.0.0.1, localhost and [::1].
   --no-probe           Skip the credit test. It is on by default: a one-token

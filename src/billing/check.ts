@@ -27,9 +27,10 @@ export interface CheckConfig {
   /** Cancels every request of the check (the widget was destroyed mid-check). */
   signal?: AbortSignal;
   /**
-   * An Admin key for the Admin-scope endpoints (costs, spend limit), also on
-   * api.openai.com. Only for servers and the owner's own machine (the relay, the CLI):
-   * the widget never passes one, and `apiKey` still refuses Admin keys.
+   * An OpenAI Admin key for the Admin-scope endpoints (costs, spend limit), sent only
+   * to api.openai.com: with any other base it is ignored and those endpoints go as
+   * without it. Only for servers and the owner's own machine (the relay, the CLI): the
+   * widget never passes one, and `apiKey` still refuses Admin keys.
    */
   adminKey?: string;
 }
@@ -91,9 +92,10 @@ async function runRequests(config: CheckConfig, apiKey: string, base: string, is
   };
   const refused = new Set<Endpoint>();
   const ctx: EndpointContext = { base, isOpenAI, apiKey, http, now, refused };
-  // The Admin-scope endpoints go with the Admin key when there is one (same base, same
-  // policy); everything else keeps the project key.
-  const adminKey = usableAdminKey(config);
+  // The Admin-scope endpoints go with the Admin key when there is one and the base is
+  // api.openai.com (an OpenAI Admin key is for OpenAI only, never a third-party relay);
+  // everything else keeps the project key.
+  const adminKey = isOpenAI ? usableAdminKey(config) : null;
   const adminCtx: EndpointContext | null = adminKey === null ? null : { ...ctx, apiKey: adminKey, http: { ...http, apiKey: adminKey } };
   const ctxFor = (endpoint: Endpoint) => (adminCtx !== null && ENDPOINTS[endpoint].onOpenAI === 'needs_admin' ? adminCtx : ctx);
 

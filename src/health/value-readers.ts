@@ -6,7 +6,11 @@
 import type { Endpoint, SignalValue } from './endpoints.ts';
 import { bool, finite, listOf, nullable, object, text, type Reader } from './shape.ts';
 
-/** A month has at most 31 days; more is not one month's spend. */
+/**
+ * A size cap, not a calendar rule: one month's daily series has at most 31 days, and
+ * twice that leaves a margin for a list we did not build (a relay's, another tab's)
+ * while still refusing a body that is plainly not one month's spend.
+ */
 export const MAX_DAYS = 62;
 /** Model ids, API codes and scope names are short words; anything longer is not one. */
 export const MAX_WORD_CHARS = 200;

@@ -1,6 +1,7 @@
 // The page's RequireJS, which Kommo loads script.js with (kommo-platform.md §3.6). The
 // only code that touches the define/require globals: named defines for the modules
-// script.js lends admin.js, and a require of admin.js by URL that settles once.
+// script.js lends admin.js, and a require of admin.js or engine.js by URL that settles
+// once.
 
 interface RequireError extends Error {
   requireModules?: string[] | null;
@@ -38,16 +39,24 @@ export function defineModules(modules: ReadonlyMap<string, unknown>): boolean {
   return true;
 }
 
+/** Makes RequireJS forget a URL's module (loaded or stuck), so the next require asks the server again. */
+export function forgetUrl(url: string): void {
+  pageAmd()?.require.undef?.(url);
+}
+
 /**
  * Requires one module by URL. Rejects on a load error (404, a CSP refusal, a script
- * that throws), on no RequireJS, or after `timeoutMs`; a failed URL is forgotten so a
- * later call asks the server again.
+ * that throws), on no RequireJS, or after `timeoutMs`; a failed or timed-out URL is
+ * forgotten so a later call asks the server again.
  */
 export function requireUrl(url: string, timeoutMs: number): Promise<unknown> {
   const amd = pageAmd();
   if (!amd) return Promise.reject(new Error('RequireJS is not on the page'));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${url} did not load within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(() => {
+      forgetUrl(url);
+      reject(new Error(`${url} did not load within ${timeoutMs} ms`));
+    }, timeoutMs);
     amd.require(
       [url],
       (value) => {

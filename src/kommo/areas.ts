@@ -138,7 +138,7 @@ export function renderSettings(runtime: Runtime, roots: AreaRoots, modal: KommoM
         idPrefix: `${code}-options`,
         onOptions: (next) => {
           try {
-            options = next;
+            options = next();
             if (input) writeHiddenInput(input, JSON.stringify(options));
           } catch (error) {
             reportCaught(error);

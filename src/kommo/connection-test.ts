@@ -2,7 +2,7 @@
 // before anything is saved. It uses the same client and rules as the sidebar but no
 // cache and no unavailable-endpoint memory, so it says what these values give now.
 // With a relay URL typed, it asks the relay (through Kommo's signed request) instead,
-// and the key field is not read at all. Either way the network code comes from
+// and the typed key is never sent anywhere. Either way the network code comes from
 // engine.js through the same page-wide load as the sidebar's checks; when it cannot
 // load, the verdict is the sidebar's `unreachable` finding for the widget's files.
 import { evaluate } from '../health/evaluate.ts';
@@ -88,6 +88,8 @@ export function createConnectionTester(read: () => ConnectionTestInput, deps: Co
       quotaProbe: options.quotaProbe,
       probeModel: options.probeModel,
       now,
+      // Closing the modal cancels the requests still running.
+      signal: lifetime.signal,
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
     });
     set({ kind: 'done', report: evaluate(signals, options, now()) });

@@ -3,6 +3,7 @@
 // succeeded every widget instance on the page reads the same module. A failure (404, a
 // CSP refusal, a timeout, a file that is not ours) is remembered only until the next
 // load(), so a retry asks the server again. Listeners hear every change of phase.
+import { forgetUrl } from './amd.ts';
 import { reportCaught } from './notify.ts';
 
 export type LazyPhase = 'idle' | 'loading' | 'ready' | 'failed';
@@ -31,7 +32,8 @@ function lazyFileUrl(widgetPath: unknown, file: string, build: string): string |
 
 /**
  * `requireModule` loads one module by URL (RequireJS in the page); `build` versions the
- * URL; `read` returns the module's value as this file's, or null when it is not ours.
+ * URL; `read` returns the module's value as this file's, or null when it is not ours
+ * (then the page's RequireJS forgets it too).
  */
 export function createLazyFile<T>(file: string, build: string, requireModule: (url: string) => Promise<unknown>, read: (value: unknown) => T | null): LazyFile<T> {
   let phase: LazyPhase = 'idle';
@@ -50,7 +52,10 @@ export function createLazyFile<T>(file: string, build: string, requireModule: (u
     }
   };
 
-  /** Forgets the load (the next one asks again); the caller has traced what was caught. */
+  /**
+   * Forgets the load (the next one asks again); the caller has traced what was caught
+   * (Kommo allows console.trace only in a catch or a rejection handler).
+   */
   const fail = (error: unknown): Promise<T> => {
     pending = null;
     set('failed');
@@ -63,9 +68,9 @@ export function createLazyFile<T>(file: string, build: string, requireModule: (u
     load(widgetPath) {
       if (pending) return pending;
       const url = lazyFileUrl(widgetPath, file, build);
-      if (!url) return fail(new Error(`no usable widget path to load ${file} from`));
       let asked: Promise<unknown>;
       try {
+        if (!url) throw new Error(`no usable widget path to load ${file} from`);
         asked = requireModule(url);
       } catch (error) {
         reportCaught(error);
@@ -73,8 +78,10 @@ export function createLazyFile<T>(file: string, build: string, requireModule: (u
       }
       const current = asked.then((loaded) => {
         const ours = read(loaded);
-        if (ours === null) throw new Error(`${url} is not the widget's ${file}`);
-        return ours;
+        if (ours !== null) return ours;
+        // RequireJS would hand the same module to a retry: make it ask the server again.
+        forgetUrl(url);
+        throw new Error(`${url} is not the widget's ${file}`);
       });
       pending = current;
       set('loading');

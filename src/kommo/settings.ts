@@ -40,9 +40,8 @@ export type ConfigRead = { ok: true; config: WidgetConfig } | { ok: false; reaso
 
 /**
  * What a check needs, or "not configured" when there is neither a key nor a relay URL.
- * An admin key or a bad
- * base URL still goes to runCheck, which refuses them before any request and reports
- * key_invalid / unreachable: the admin then sees what is wrong.
+ * An admin key or a bad base URL still goes to runCheck, which refuses them before any
+ * request and reports key_invalid / unreachable: the admin then sees what is wrong.
  *
  * `storedCardExpiry` is the "MM/YY" an admin typed in the walkthrough's expiry step.
  * Kommo documents no API to save a widget's settings from the sidebar, so that value is

@@ -48,9 +48,10 @@ export function checkIntervalMs(options: HealthOptions): number {
 
 /**
  * The refresh timer fires once per interval; a cached result that is an interval old
- * minus this much already counts as due, so timer jitter never skips a round.
+ * minus this much already counts as due, so timer jitter never skips a round (the
+ * relay source's cache too).
  */
-const DUE_EARLY_MS = 5_000;
+export const DUE_EARLY_MS = 5_000;
 const NOT_THIS_MONTH = { kind: 'skipped', reason: 'not_applicable' } as const;
 
 function sameUtcMonth(a: Date, b: Date): boolean {

@@ -12,7 +12,7 @@ import { FINDING_SEVERITY, type Finding, type HealthOptions, type Report } from 
 import { createCheckCoordinator, type CheckCoordinator, type CoordinatorOptions } from './check-coordinator.ts';
 import { ENGINE_NOT_LOADED, isEngineNotLoaded, loadCheckEngine, type LoadEngine } from './check-engine.ts';
 import { createCoordinatedSource } from './coordinated-source.ts';
-import { checkIntervalMs } from './engine.ts';
+import { checkIntervalMs, DUE_EARLY_MS } from './engine.ts';
 import { hashSettings } from './hash.ts';
 import { createCheckHistory } from './history.ts';
 import type { HealthSource } from './report-source.ts';
@@ -48,16 +48,18 @@ export interface RelayEngineDeps {
 
 type RelayFailureCode = 'unreachable' | 'relay_refused' | 'rate_limited' | 'bad_response';
 
-/** What one round gave, as cached for every tab: the relay's report or why there is none. */
+/**
+ * What one round gave, as cached for every tab: the relay's report or why there is none.
+ * `lastSuccessAt`: when the relay's key check last succeeded, for `stale` on a later failure.
+ */
 type RelayResult =
-  | { kind: 'report'; report: Report; lastSuccessAt: string }
+  | { kind: 'report'; report: Report; lastSuccessAt: string | null }
   | { kind: 'failed'; code: RelayFailureCode; status?: number; reason?: string; lastSuccessAt: string | null };
 
 const FAILURE_CODES: ReadonlySet<unknown> = new Set(['unreachable', 'relay_refused', 'rate_limited', 'bad_response']);
 /** The same cap as OpenAI bodies (billing/read-body.ts): a report is a few kilobytes. */
 const MAX_BODY_CHARS = 1 << 20;
 const RETRY_DELAY_MS = 1_000;
-const DUE_EARLY_MS = 5_000;
 
 const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 
@@ -65,14 +67,14 @@ const isTime = (value: unknown): value is string => typeof value === 'string' &&
 function parseResult(raw: unknown): RelayResult | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const value = raw as Record<string, unknown>;
+  if (value.lastSuccessAt !== null && !isTime(value.lastSuccessAt)) return null;
   if (value.kind === 'report') {
     const report = readReport(value.report);
-    return report && isTime(value.lastSuccessAt) ? { kind: 'report', report, lastSuccessAt: value.lastSuccessAt } : null;
+    return report && { kind: 'report', report, lastSuccessAt: value.lastSuccessAt };
   }
   if (value.kind !== 'failed' || !FAILURE_CODES.has(value.code)) return null;
   if (value.status !== undefined && !Number.isInteger(value.status)) return null;
   if (value.reason !== undefined && (typeof value.reason !== 'string' || value.reason.length > 40)) return null;
-  if (value.lastSuccessAt !== null && !isTime(value.lastSuccessAt)) return null;
   return {
     kind: 'failed',
     code: value.code as RelayFailureCode,
@@ -195,10 +197,13 @@ export function createRelaySource(config: RelayConfig, deps: RelayEngineDeps): H
       const startedAt = now();
       const outcome = await askRelay(config, deps.transport, lifetime.signal, sleep, deps.loadEngine);
       assertAlive();
-      const result: RelayResult =
-        outcome.kind === 'report'
-          ? { kind: 'report', report: outcome.report, lastSuccessAt: new Date(startedAt).toISOString() }
-          : { ...outcome, lastSuccessAt: previous?.lastSuccessAt ?? null };
+      // A relay report carries lastSuccessAt only when its key check did not succeed
+      // (health/evaluate.ts); a report without a finding for the key check is a success.
+      const report = outcome.kind === 'report' ? outcome.report : null;
+      const lastSuccessAt =
+        report?.lastSuccessAt ??
+        (report && !report.findings.some((f) => f.endpoint === 'models') ? new Date(startedAt).toISOString() : (previous?.lastSuccessAt ?? null));
+      const result: RelayResult = { ...outcome, lastSuccessAt };
       history.record(toReport(result, startedAt));
       return result;
     },

@@ -14,7 +14,22 @@ export function readRelayUrl(raw: unknown): RelayUrlRead {
   return base.ok ? { kind: 'ok', url: base.base } : { kind: 'invalid', reason: base.reason };
 }
 
-/** The one request the widget makes to a relay: its report for these options. */
-export function relayReportUrl(relayUrl: string, options: unknown): string {
-  return `${relayUrl}/v1/report?options=${encodeURIComponent(JSON.stringify(options))}`;
+/** This browser's IANA time zone, or null when Intl cannot tell. */
+function browserTimeZone(): string | null {
+  try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return typeof zone === 'string' && zone !== '' ? zone : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The one request the widget makes to a relay: its report for these options, judged on
+ * the user's calendar day (`tz`; design.md: card expiry uses the user's own day). Without
+ * a zone the relay uses its own.
+ */
+export function relayReportUrl(relayUrl: string, options: unknown, timeZone: string | null = browserTimeZone()): string {
+  const tz = timeZone === null || timeZone === '' ? '' : `&tz=${encodeURIComponent(timeZone)}`;
+  return `${relayUrl}/v1/report?options=${encodeURIComponent(JSON.stringify(options))}${tz}`;
 }

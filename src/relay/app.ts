@@ -14,7 +14,7 @@ import type { RelayConfig } from './config.ts';
 import { isAccountOrigin, isKommoShapedOrigin, preflightAsksOnlyAllowed, preflightHeaders, readableBy } from './cors.ts';
 import { createScrubber, jsonLinesLogger, type LogEntry, type Logger } from './log.ts';
 import { createRateLimiter } from './rate-limit.ts';
-import { carryLastSuccess, checkKey, freshForMs, judge } from './report.ts';
+import { carryLastSuccess, checkKey, freshForMs, judge, readTimeZone } from './report.ts';
 import { createTokenVerifier } from './token.ts';
 
 export interface RelayDeps {
@@ -29,7 +29,7 @@ export interface RelayDeps {
   timeoutMs?: number;
   /** The mock scenario answering upstream, shown in reports as the CLI shows it. */
   mock?: string | null;
-  /** Memory bounds: cached checks (accounts × probe settings) and rate-limited users. */
+  /** Memory bounds: cached checks (accounts × probe on/off) and rate-limited users. */
   maxCachedChecks?: number;
   maxTrackedUsers?: number;
 }
@@ -76,7 +76,7 @@ export function createRelayApp(config: RelayConfig, deps: RelayDeps = {}) {
       apiKey: config.apiKey,
       baseUrl: config.baseUrl,
       quotaProbe: options.quotaProbe,
-      probeModel: options.probeModel,
+      probeModel: config.probeModel,
       now: () => new Date(now()),
       ...(config.adminKey !== null && { adminKey: config.adminKey }),
       ...(deps.fetch && { fetch: deps.fetch }),
@@ -142,15 +142,19 @@ export function createRelayApp(config: RelayConfig, deps: RelayDeps = {}) {
     if (!rate.ok) return refuse(429, 'rate_limited', 'too_many_requests', { 'Retry-After': String(rate.retryAfterS) });
     const read = readOptions(c.req.query('options'));
     if (!read.ok) return refuse(400, 'bad_options', read.reason);
+    const zone = readTimeZone(c.req.query('tz'));
+    if (!zone.ok) return refuse(400, 'bad_options', zone.reason);
 
-    const { options } = read;
+    // The relay probes its own model (RELAY_PROBE_MODEL): a request's probeModel neither
+    // starts a check of its own nor renames the model in the findings.
+    const options: HealthOptions = { ...read.options, probeModel: config.probeModel };
     const result = await cache.get(
       checkKey(claims.accountId, options),
       (cached) => now() - cached.at < freshForMs(cached.value, options),
       async (previous) => carryLastSuccess(await upstreamCheck(options), previous),
     );
     c.set('upstream', result.upstream);
-    const report = judge(result.value, result.at, options, now());
+    const report = judge(result.value, result.at, options, now(), zone.timeZone);
     c.set('reportStatus', report.status);
     return respond(c, 200, formatReportJson(report, { baseUrl: config.baseUrl, mock: deps.mock ?? null }), readableBy(origin));
   });

@@ -4,6 +4,7 @@
 // these are secrets.
 import { normalizeBaseUrl } from '../billing/base-url.ts';
 import { cleanPasted, isAdminKey, isSendableKey } from '../billing/credentials.ts';
+import { DEFAULT_PROBE_MODEL, OPTION_FIELDS } from '../health/options.ts';
 
 export interface RelayConfig {
   /** Where the Node server listens; 0 = any free port. Workers ignore it. */
@@ -18,11 +19,16 @@ export interface RelayConfig {
   accountIds: ReadonlySet<string>;
   /** Project key for the key check and the quota probe. */
   apiKey: string;
-  /** Admin key for costs and the spend limit; null = those stay unavailable on api.openai.com. */
+  /**
+   * Admin key for costs and the spend limit on api.openai.com (never sent to another
+   * base); null = those stay unavailable on api.openai.com.
+   */
   adminKey: string | null;
+  /** The quota probe's model (RELAY_PROBE_MODEL): the relay's, never the request's. */
+  probeModel: string;
   /** Normalized OpenAI (or compatible) base URL. */
   baseUrl: string;
-  /** Exact extra origins allowed by CORS besides the account's Kommo origin. */
+  /** Exact extra origins allowed by CORS besides the account's Kommo origin, for every account. */
   extraOrigins: ReadonlySet<string>;
   /** Requests per user per minute before 429. */
   rateLimitPerMinute: number;
@@ -96,6 +102,14 @@ function adminKey(env: RelayEnv): string | null {
   return key;
 }
 
+function probeModel(env: RelayEnv): string {
+  const raw = text(env, 'RELAY_PROBE_MODEL');
+  if (raw === '') return DEFAULT_PROBE_MODEL;
+  const model = OPTION_FIELDS.probeModel(raw);
+  if (model === undefined) throw new RelayConfigError('RELAY_PROBE_MODEL', `expected a model id such as ${DEFAULT_PROBE_MODEL} (letters, digits, . : / _ -; at most 100 characters)`);
+  return model;
+}
+
 function baseUrl(env: RelayEnv): string {
   const base = normalizeBaseUrl(text(env, 'OPENAI_BASE_URL'));
   if (!base.ok) {
@@ -104,19 +118,34 @@ function baseUrl(env: RelayEnv): string {
   return base.base;
 }
 
-/** Each entry must be exactly an origin: scheme, host and optional port, nothing else. */
+/** Plain http only for a page on this machine: anywhere else it could be spoofed on the way. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** An https origin, or an http one on a loopback host; null for anything else. */
+function originOf(item: string): string | null {
+  try {
+    const url = new URL(item);
+    const scheme = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+    return scheme && url.origin === item.replace(/\/$/, '') ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Each entry must be exactly an origin: scheme, host and optional port, nothing else.
+ * These origins may read every allowed account's report, so plain http is refused
+ * except on loopback.
+ */
 function extraOrigins(env: RelayEnv): Set<string> {
   const origins = new Set<string>();
   for (const item of list(text(env, 'RELAY_ALLOWED_ORIGINS'))) {
-    let origin: string | null = null;
-    try {
-      const url = new URL(item);
-      origin = (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === item.replace(/\/$/, '') ? url.origin : null;
-    } catch {
-      origin = null;
-    }
+    const origin = originOf(item);
     if (origin === null) {
-      throw new RelayConfigError('RELAY_ALLOWED_ORIGINS', 'expected comma-separated origins such as https://crm.example.com or http://127.0.0.1:5173 (no path)');
+      throw new RelayConfigError(
+        'RELAY_ALLOWED_ORIGINS',
+        'expected comma-separated origins such as https://crm.example.com (no path; http:// only for 127.0.0.1, localhost or [::1], e.g. http://127.0.0.1:5173)',
+      );
     }
     origins.add(origin);
   }
@@ -140,6 +169,7 @@ export function parseRelayConfig(env: RelayEnv): RelayConfig {
     accountIds: accountIds(env),
     apiKey: projectKey(env),
     adminKey: adminKey(env),
+    probeModel: probeModel(env),
     baseUrl: baseUrl(env),
     extraOrigins: extraOrigins(env),
     rateLimitPerMinute: wholeNumber(env, 'RELAY_RATE_LIMIT_PER_MINUTE', DEFAULT_RATE_LIMIT, 1, 100_000),

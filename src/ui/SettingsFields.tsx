@@ -12,8 +12,11 @@ interface SettingsFieldsProps extends TextProps {
   stored: Record<string, unknown>;
   /** Prefix for element ids, unique on the page. */
   idPrefix: string;
-  /** The stored object with the form's valid values written over it. */
-  onOptions(options: Record<string, unknown>): void;
+  /**
+   * `merged()` gives the stored object with the form's valid values written over it;
+   * the caller calls it inside its own try, so a throw never reaches Kommo's page.
+   */
+  onOptions(merged: () => Record<string, unknown>): void;
   test: TestConnectionProps['state'];
   onTest(): void;
 }
@@ -22,7 +25,7 @@ export function SettingsFields({ stored, idPrefix, onOptions, test, onTest, t, f
   const [initial] = useState(() => draftFromStored(stored));
   return (
     <>
-      <OptionsForm t={t} initial={initial} idPrefix={idPrefix} onChange={(draft) => onOptions(applyDraft(stored, draft))} />
+      <OptionsForm t={t} initial={initial} idPrefix={idPrefix} onChange={(draft) => onOptions(() => applyDraft(stored, draft))} />
       <TestConnection state={test} onTest={onTest} t={t} fmt={fmt} />
     </>
   );

@@ -42,6 +42,18 @@ describe('health CLI --admin-key against the mock (--mock healthy: a plain OpenA
     expect(run.stdout + run.stderr).not.toContain(SCENARIOS.healthy.apiKey);
   });
 
+  it("the tests' runner does not pass on a key the developer exported (only what a test gives)", async () => {
+    const exported = process.env.OPENAI_ADMIN_KEY;
+    process.env.OPENAI_ADMIN_KEY = MOCK_ADMIN_KEY;
+    try {
+      const run = await runCli(['--mock', 'healthy', '--json']);
+      expect((JSON.parse(run.stdout) as Report).findings.map((f) => f.code)).toContain('spend_unavailable');
+    } finally {
+      if (exported === undefined) delete process.env.OPENAI_ADMIN_KEY;
+      else process.env.OPENAI_ADMIN_KEY = exported;
+    }
+  });
+
   it('an Admin key the organization does not accept leaves spend unavailable, not the key check', async () => {
     const run = await runCli(['--mock', 'healthy', '--admin-key', 'sk-admin-not-this-one-999', '--json']);
     const report = JSON.parse(run.stdout) as Report;

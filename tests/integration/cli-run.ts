@@ -17,10 +17,14 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
   return runScript('scripts/health.ts', args, env);
 }
 
+/** Keys a developer may have exported for real runs; a test passes its own or none. */
+const OWNER_KEYS = ['OPENAI_API_KEY', 'OPENAI_ADMIN_KEY'];
+
 /** Any script, by its path from the repo root. */
 export function runScript(script: string, args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !OWNER_KEYS.includes(name)));
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [script, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const child = spawn(TSX, [script, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...inherited, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

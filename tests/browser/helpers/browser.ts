@@ -18,9 +18,10 @@ export const SCREENSHOT_DIR = join(REPO_ROOT, 'artifacts', 'screenshots');
  * checkout, the suite builds it the same way (`npm run build`).
  */
 export function ensureWidgetBuilt(): void {
-  if (existsSync(join(REPO_ROOT, 'dist', 'widget', 'script.js'))) return;
+  // All three files: an older single-file dist/ would otherwise pass for a build.
+  if (['script.js', 'admin.js', 'engine.js'].every((file) => existsSync(join(REPO_ROOT, 'dist', 'widget', file)))) return;
   const result = spawnSync('npx', ['tsx', 'scripts/build.ts'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('dist/widget/script.js is missing and building it failed: fix `npm run build`, then rerun');
+  if (result.status !== 0) throw new Error('dist/widget is incomplete and building it failed: fix `npm run build`, then rerun');
 }
 
 export interface LaunchedBrowser {

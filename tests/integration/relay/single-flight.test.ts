@@ -53,6 +53,19 @@ describe('single flight per account', () => {
     expect(mock.requests()).toMatchObject({ models: 2, chat: 1 });
   });
 
+  it('30 asks of one user with 30 different probe models and a 1-minute interval → one round', async () => {
+    const asks = Array.from({ length: 30 }, (_, i) => ask(ACCOUNT_A, 1, { probeModel: `gpt-made-up-${i}`, checkEveryMinutes: 1 }));
+    expect(await Promise.all(asks)).toEqual(Array(30).fill(200));
+    // Sequential asks too: the cache, not only the single flight, ignores the model.
+    for (let i = 0; i < 5; i += 1) expect(await ask(ACCOUNT_A, 1, { probeModel: `gpt-later-${i}`, checkEveryMinutes: 1 })).toBe(200);
+    expect(mock.total()).toBe(ROUND);
+    expect(upstreamOf(ACCOUNT_A).filter((u) => u === 'checked')).toHaveLength(1);
+    // The floor: a minute later, one more round, however many models are asked.
+    clock += 60_000;
+    await Promise.all(Array.from({ length: 5 }, (_, i) => ask(ACCOUNT_A, 1, { probeModel: `gpt-next-${i}`, checkEveryMinutes: 1 })));
+    expect(mock.total()).toBe(2 * ROUND);
+  });
+
   it('the interval (checkEveryMinutes) expiring → a new round', async () => {
     await ask(ACCOUNT_A, 1, { checkEveryMinutes: 5 });
     clock += 4 * 60_000;

@@ -1,6 +1,7 @@
 // "Test connection" with a relay URL typed: it asks the relay (Kommo's signed request),
-// never OpenAI, and the key field is not read into any request.
-import { describe, expect, it } from 'vitest';
+// never OpenAI, and the key field is not read into any request. Without one it checks
+// OpenAI directly, and closing the modal cancels that check.
+import { describe, expect, it, vi } from 'vitest';
 import { createConnectionTester, type ConnectionTester } from '../../../src/kommo/connection-test.ts';
 import type { RelayAnswer, RelayTransport } from '../../../src/monitor/index.ts';
 
@@ -73,5 +74,19 @@ describe('Test connection with a relay URL', () => {
     await finished;
     expect(s.relayUrls).toEqual([]);
     expect(s.fetched.length).toBeGreaterThan(0);
+  });
+
+  it('closing the modal cancels the direct OpenAI check still in flight', async () => {
+    const signals: AbortSignal[] = [];
+    const fetch = ((_input: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.signal) signals.push(init.signal);
+      return new Promise<Response>(() => {});
+    }) as typeof globalThis.fetch;
+    const tester = createConnectionTester(() => ({ apiKey: KEY, baseUrl: 'https://api.openai.com', options: { quotaProbe: false } }), { fetch });
+    tester.run();
+    await vi.waitFor(() => expect(signals.length).toBeGreaterThan(0));
+    expect(signals.some((signal) => signal.aborted)).toBe(false);
+    tester.dispose();
+    expect(signals.every((signal) => signal.aborted)).toBe(true);
   });
 });

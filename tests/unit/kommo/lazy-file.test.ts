@@ -1,8 +1,8 @@
 // The page-wide load of the widget's extra files (src/kommo/lazy-file.ts, amd.ts), as
 // engine.js and admin.js use it: one request however many ask at once, the value kept
 // once it arrived, a failure remembered only until the next try (which asks again), a
-// module that is not ours refused, an unusable path refused without a request, and
-// RequireJS's require by URL bounded by a timeout.
+// module that is not ours refused and forgotten by RequireJS, an unusable path refused
+// without a request, and RequireJS's require by URL bounded by a timeout.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { requireUrl } from '../../../src/kommo/amd.ts';
 import { createLazyFile } from '../../../src/kommo/lazy-file.ts';
@@ -84,6 +84,39 @@ describe('createLazyFile', () => {
     expect(requireModule).toHaveBeenCalledTimes(1);
   });
 
+  it('a file that loads but is not ours is forgotten by RequireJS, so the retry asks the server again', async () => {
+    vi.spyOn(console, 'trace').mockImplementation(() => {});
+    // A RequireJS that keeps every loaded module until undef, as the real one does.
+    const served: unknown[] = [{ css: '' }, ENGINE];
+    const registry = new Map<string, unknown>();
+    let fetched = 0;
+    const scope = globalThis as Record<string, unknown>;
+    scope.requirejs = Object.assign(
+      (deps: string[], onLoad: (value: unknown) => void) => {
+        const url = deps[0]!;
+        if (!registry.has(url)) {
+          fetched += 1;
+          registry.set(url, served.shift());
+        }
+        onLoad(registry.get(url));
+      },
+      { undef: (id: string) => void registry.delete(id) },
+    );
+    scope.define = Object.assign(() => {}, { amd: {} });
+    const file = createLazyFile('engine.js', '1', (url) => requireUrl(url, 20_000), readEngine);
+    await expect(file.load('/w')).rejects.toThrow("is not the widget's engine.js");
+    expect(registry.size).toBe(0);
+    expect(await file.load('/w')).toBe(ENGINE);
+    expect(fetched).toBe(2);
+  });
+
+  it('an unusable path is traced, as every other failure is', async () => {
+    vi.spyOn(console, 'trace').mockImplementation(() => {});
+    const { requireModule } = fakeRequire();
+    await expect(createLazyFile('engine.js', '1', requireModule, readEngine).load(undefined)).rejects.toThrow('no usable widget path');
+    expect(console.trace).toHaveBeenCalledTimes(1);
+  });
+
   it('a require that throws at once fails the load and the next one asks again', async () => {
     vi.spyOn(console, 'trace').mockImplementation(() => {});
     let attempt = 0;
@@ -113,14 +146,17 @@ describe('requireUrl (the page RequireJS)', () => {
     return { req, undef };
   }
 
-  it('rejects after the timeout when the file never arrives', async () => {
+  it('rejects after the timeout when the file never arrives, and forgets the stuck URL', async () => {
     vi.useFakeTimers();
-    const { req } = pageRequire();
+    const { req, undef } = pageRequire();
     const pending = requireUrl('/w/engine.js?v=1', 20_000);
     const seen = expect(pending).rejects.toThrow('did not load within 20000 ms');
     expect(req).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(20_000);
+    await vi.advanceTimersByTimeAsync(19_999);
+    expect(undef).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
     await seen;
+    expect(undef).toHaveBeenCalledWith('/w/engine.js?v=1');
   });
 
   it('forgets a failed URL so the next require asks the server again', async () => {

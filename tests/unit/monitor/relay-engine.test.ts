@@ -118,7 +118,9 @@ describe('relay source: a 200 with a report', () => {
     const url = new URL(urls[0] ?? '');
     expect(`${url.origin}${url.pathname}`).toBe(`${RELAY}/v1/report`);
     expect(JSON.parse(url.searchParams.get('options') ?? '')).toMatchObject({ monthlyBudgetUsd: 100, cardExpiry: '08/27', quotaProbe: true });
-    expect([...url.searchParams.keys()]).toEqual(['options']);
+    // …and the user's time zone, for card expiry on their own calendar day.
+    expect([...url.searchParams.keys()]).toEqual(['options', 'tz']);
+    expect(url.searchParams.get('tz')).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
     expect(report.status).toBe('ok');
     expect(report.spend).toEqual(RELAY_BODY.spend);
     expect(report.forecast).toEqual(RELAY_BODY.forecast);
@@ -217,6 +219,39 @@ describe('relay source: failures become findings', () => {
     expect(codes(report)).toEqual(['card_expiring', 'stale', 'unreachable']);
     expect(report.status).toBe('unknown');
     expect(report.lastSuccessAt).toBe(new Date(NOW).toISOString());
+  });
+
+  describe('the last successful key check behind a later failure', () => {
+    const MINUTE = 60_000;
+    const keyRefused = (lastSuccessAt?: string) =>
+      ok({ status: 'critical', findings: [{ code: 'key_invalid', endpoint: 'models' }], checkedAt: RELAY_BODY.checkedAt, ...(lastSuccessAt ? { lastSuccessAt } : {}) });
+
+    /** One round per answer, each a minute-offset later (forced, in a fresh tab); the last round's report. */
+    async function rounds(...steps: Array<[number, RelayAnswer]>): Promise<Report> {
+      const tabs = { storage: createMemoryStorage(), locks: createLocalLockManager(), channel: null };
+      let report: Report | null = null;
+      for (const [minutes, answer] of steps) {
+        report = await check(makeSource(fakeTransport(answer).transport, { tabs, options: { checkEveryMinutes: 15 }, now: () => NOW + minutes * MINUTE }), true);
+      }
+      return report!;
+    }
+
+    it("is the relay's own lastSuccessAt when its key check failed, not the time it answered", async () => {
+      const report = await rounds([0, keyRefused('2026-11-27T08:00:00.000Z')], [20, status(503)]);
+      expect(report.lastSuccessAt).toBe('2026-11-27T08:00:00.000Z');
+      expect(codes(report)).toContain('stale');
+    });
+
+    it('stays the last round whose key check succeeded when the relay knows of none', async () => {
+      const report = await rounds([0, ok()], [20, keyRefused()], [40, status(503)]);
+      expect(report.lastSuccessAt).toBe(new Date(NOW).toISOString());
+    });
+
+    it('is absent when no key check ever succeeded', async () => {
+      const report = await rounds([0, keyRefused()], [20, status(503)]);
+      expect(report.lastSuccessAt).toBeUndefined();
+      expect(codes(report)).not.toContain('stale');
+    });
   });
 });
 

@@ -1,6 +1,6 @@
-// runCheck's `adminKey` (for the relay and the CLI): the Admin-scope endpoints (costs,
-// spend limit) go with it, also on api.openai.com; everything else keeps the project
-// key; without it nothing changes.
+// runCheck's `adminKey` (for the relay and the CLI): on api.openai.com the Admin-scope
+// endpoints (costs, spend limit) go with it; everything else keeps the project key; on
+// any other base, and without it, nothing changes.
 import { describe, expect, it } from 'vitest';
 import { runCheck, type CheckConfig } from '../../../src/billing/check.ts';
 import type { EndpointMemory, MemoryScope } from '../../../src/billing/memory.ts';
@@ -52,11 +52,19 @@ describe('runCheck with an Admin key', () => {
     }
   });
 
-  it('on a relay base, the balance keeps the project key', async () => {
-    const fake = upstream();
-    await runCheck(config(fake, { baseUrl: 'https://relay.example.com', adminKey: ADMIN }));
-    expect(keyOf(fake, 'GET /dashboard/billing/subscription')).toEqual([`Bearer ${PROJECT}`]);
-    expect(keyOf(fake, 'GET /v1/organization/costs')).toEqual([`Bearer ${ADMIN}`]);
+  it('on any other base it is never sent: costs and the spend limit go as without it', async () => {
+    for (const baseUrl of ['https://relay.example.com', 'http://127.0.0.1:3000', 'https://api.openai.com.evil.example']) {
+      const withAdmin = upstream();
+      const signalsWith = await runCheck(config(withAdmin, { baseUrl, adminKey: ADMIN }));
+      const without = upstream();
+      const signalsWithout = await runCheck(config(without, { baseUrl }));
+      expect(withAdmin.calls.map((call) => call.headers.authorization)).not.toContain(`Bearer ${ADMIN}`);
+      expect(keyOf(withAdmin, 'GET /v1/organization/costs')).toEqual(keyOf(without, 'GET /v1/organization/costs'));
+      expect(keyOf(withAdmin, 'GET /v1/organization/spend_limit')).toEqual(keyOf(without, 'GET /v1/organization/spend_limit'));
+      expect(keyOf(withAdmin, 'GET /dashboard/billing/subscription')).toEqual([`Bearer ${PROJECT}`]);
+      expect(signalsWith.costs).toEqual(signalsWithout.costs);
+      expect(signalsWith.spend_limit).toEqual(signalsWithout.spend_limit);
+    }
   });
 
   it('still refuses an Admin key as the project key (the browser rule)', async () => {

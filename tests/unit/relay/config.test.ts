@@ -1,6 +1,7 @@
 // The relay's environment: every variable checked at startup, errors that name the
 // variable and never print its value.
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_PROBE_MODEL } from '../../../src/health/options.ts';
 import { parseRelayConfig, RelayConfigError } from '../../../src/relay/config.ts';
 import { ACCOUNT_A, ACCOUNT_B, TEST_SECRET, TEST_UUID, testEnv } from '../../integration/relay/relay-helpers.ts';
 
@@ -25,6 +26,7 @@ describe('parseRelayConfig', () => {
       accountIds: new Set([ACCOUNT_A, ACCOUNT_B]),
       apiKey: 'sk-proj-mock-healthy',
       adminKey: null,
+      probeModel: DEFAULT_PROBE_MODEL,
       baseUrl: 'https://api.openai.com',
       extraOrigins: new Set(),
       rateLimitPerMinute: 30,
@@ -41,6 +43,7 @@ describe('parseRelayConfig', () => {
         OPENAI_BASE_URL: 'https://relay.example.com/v1/',
         RELAY_ALLOWED_ORIGINS: 'http://127.0.0.1:5173, https://crm.example.com/',
         RELAY_RATE_LIMIT_PER_MINUTE: '120',
+        RELAY_PROBE_MODEL: ' ft:gpt-4o-mini-2024-07-18:acme::AbC ',
       }),
     );
     expect(config).toMatchObject({
@@ -51,7 +54,18 @@ describe('parseRelayConfig', () => {
       baseUrl: 'https://relay.example.com',
       extraOrigins: new Set(['http://127.0.0.1:5173', 'https://crm.example.com']),
       rateLimitPerMinute: 120,
+      probeModel: 'ft:gpt-4o-mini-2024-07-18:acme::AbC',
     });
+  });
+
+  it('takes plain http:// extra origins only on loopback hosts', () => {
+    const loopback = 'http://localhost:3000,http://[::1]:5173,http://127.0.0.1';
+    expect(parseRelayConfig(testEnv({ RELAY_ALLOWED_ORIGINS: loopback })).extraOrigins).toEqual(
+      new Set(['http://localhost:3000', 'http://[::1]:5173', 'http://127.0.0.1']),
+    );
+    for (const origin of ['http://crm.example.com', 'http://10.0.0.5:8080', 'http://localhost.example.com', 'http://127.0.0.1.nip.io']) {
+      expect(failure({ RELAY_ALLOWED_ORIGINS: `https://ok.example.com,${origin}` }).variable).toBe('RELAY_ALLOWED_ORIGINS');
+    }
   });
 
   const BAD: [string, Record<string, string | undefined>, RegExp][] = [
@@ -72,6 +86,9 @@ describe('parseRelayConfig', () => {
     ['PORT', { PORT: '70000' }, /whole number/],
     ['RELAY_ALLOWED_ORIGINS', { RELAY_ALLOWED_ORIGINS: 'https://crm.example.com/path' }, /origins/],
     ['RELAY_ALLOWED_ORIGINS', { RELAY_ALLOWED_ORIGINS: '*' }, /origins/],
+    ['RELAY_ALLOWED_ORIGINS', { RELAY_ALLOWED_ORIGINS: 'http://crm.example.com' }, /loopback|127\.0\.0\.1, localhost or \[::1\]/],
+    ['RELAY_PROBE_MODEL', { RELAY_PROBE_MODEL: 'gpt-4o-mini;drop' }, /model id/],
+    ['RELAY_PROBE_MODEL', { RELAY_PROBE_MODEL: `gpt-${'x'.repeat(100)}` }, /model id/],
     ['RELAY_RATE_LIMIT_PER_MINUTE', { RELAY_RATE_LIMIT_PER_MINUTE: '0' }, /whole number/],
   ];
 
