@@ -23,9 +23,9 @@ const NOT_IN_ADMIN = [
 
 /** The admin parts and the network code: if one of them is in script.js, the split did not happen. */
 const NOT_IN_MAIN = [
-  // engine.js's: zod and the OpenAI client (src/lazy/engine.ts).
+  // engine.js's: zod, the OpenAI client and the relay's client (src/lazy/engine.ts).
   /\/node_modules\/zod\//,
-  /\/src\/billing\/(check|http|schemas|report-schema)\.ts$/,
+  /\/src\/billing\/(check|http|schemas|report-schema|relay-client|relay-url)\.ts$/,
   /\/src\/ui\/(Dashboard|SpendChart|SpendLimitState|HistoryList|SettingsFields|OptionsForm|options-draft|TestConnection)\.tsx?$/,
   /\/src\/ui\/(Walkthrough|WalkthroughStep|WalkthroughVerify|CardExpiryForm)\.tsx$/,
   /\/src\/ui\/css\/(admin|walkthrough|dashboard|settings)\.ts$/,

@@ -1,7 +1,7 @@
-// The page's one engine.js load (src/lazy/engine.ts: runCheck, the relay's and Kommo's
-// tasks body schemas). Every widget instance on the page shares it: asked when a check
-// is due in the tab that runs it, when a member presses "remind the admin", and by
-// "Test connection". A failure is forgotten at once, so the next check asks again.
+// The page's one engine.js load (src/lazy/engine.ts: runCheck, the relay's client with
+// its body schema, the Kommo tasks bodies' schemas). Every widget instance on the page
+// shares it: asked when a check is due in the tab that runs it, when a member presses
+// "remind the admin", and by "Test connection". A failure is forgotten at once, so the next check asks again.
 // Built from source (the tests) there is no file: the module is imported directly.
 import type { EngineModule } from '../lazy/engine.ts';
 import { requireUrl } from './amd.ts';
@@ -12,7 +12,7 @@ declare const __BYTEGPT_BUILD__: string | undefined;
 
 export type LoadEngineModule = () => Promise<EngineModule>;
 
-const ENGINE_NAMES = ['runCheck', 'parseReport', 'parseTaskList', 'parseCreatedTaskId'] as const;
+const ENGINE_NAMES = ['runCheck', 'askRelay', 'parseTaskList', 'parseCreatedTaskId'] as const;
 
 /** The module's value as the engine, or null when it is not what engine.js exports. */
 function readEngine(value: unknown): EngineModule | null {

@@ -1,7 +1,8 @@
 // The check relay's transport: Kommo's `$authorizedAjax` (kommo-platform.md §3.4) made
 // into a promise with a timeout and a cancel. Kommo signs each request with a one-time
 // token from the integration's secret, so the widget holds no credential for the relay.
-// The body stays text: src/monitor parses and schema-checks it.
+// The body stays text: engine.js's relay client (src/billing/relay-client.ts) parses and
+// schema-checks it.
 import type { RelayAnswer, RelayTransport } from '../monitor/index.ts';
 import type { KommoAjaxFailure, KommoDeferred, KommoWidgetBase } from './sdk-types.ts';
 

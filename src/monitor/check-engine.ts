@@ -6,14 +6,14 @@
 // nothing is cached or recorded, so the next refresh loads again.
 import type { CheckConfig } from '../billing/check.ts';
 import { withoutRequests } from '../billing/no-requests.ts';
+import type { RelayOutcome, RelayTransport } from '../billing/relay-client.ts';
 import type { Signals } from '../health/signals.ts';
-import type { Report } from '../health/types.ts';
 
 /** What the monitor needs of engine.js (src/lazy/engine.ts has more). */
 export interface CheckEngine {
   runCheck(config: CheckConfig): Promise<Signals>;
-  /** The relay's report body, schema-checked; null when it is not one. */
-  parseReport(raw: unknown): Report | null;
+  /** One round with the relay at `relayUrl` for `options` (one retry after `sleep`), its body schema-checked. */
+  askRelay(relayUrl: string, options: unknown, transport: RelayTransport, signal: AbortSignal, sleep: (ms: number) => Promise<void>): Promise<RelayOutcome>;
 }
 
 /** Resolves with the engine, or rejects when it could not load; one load per page is the caller's job. */

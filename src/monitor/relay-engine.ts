@@ -1,9 +1,12 @@
 // The relay source (design.md "Relay"): instead of asking OpenAI from the browser, the
 // widget asks the check relay, which holds the keys server-side, for its report. The
 // request goes through a transport from src/kommo (Kommo's $authorizedAjax), one per
-// account and interval across tabs (the same coordinator as the engine). Every answer is
-// schema-checked; a refusal or a failure becomes a finding, cached and recorded like a
-// report. No key is involved on this side at all.
+// account and interval across tabs (the same coordinator as the engine). The request,
+// its retry and the answer's reading (schema-checked) are engine.js's relay client
+// (src/billing/relay-client.ts), loaded only by the tab that runs a due round; a refusal
+// or a failure becomes a finding, cached and recorded like a report. No key is involved
+// on this side at all.
+import type { RelayFailureCode, RelayOutcome, RelayTransport } from '../billing/relay-client.ts';
 import { cardExpiryFinding } from '../health/card-expiry.ts';
 import { staleFinding } from '../health/stale.ts';
 import { overallStatus, sortFindings } from '../health/status.ts';
@@ -16,19 +19,10 @@ import { checkIntervalMs, DUE_EARLY_MS } from './engine.ts';
 import { hashSettings } from './hash.ts';
 import { createCheckHistory } from './history.ts';
 import type { HealthSource } from './report-source.ts';
-import { readRelayUrl, relayReportUrl } from './relay-url.ts';
+import { readRelayUrl } from './relay-url.ts';
 import { browserLocalStorage, createMemoryStorage } from './storage.ts';
 
-/**
- * What the transport saw: an HTTP answer (any status), or none at all (`unsupported`:
- * the page offers no way to send Kommo's signed request).
- */
-export type RelayAnswer =
-  | { kind: 'answered'; status: number; body: string }
-  | { kind: 'failed'; reason: 'network' | 'timeout' | 'unsupported' };
-
-/** One GET to the relay; resolves (never rejects) unless `signal` aborted it. */
-export type RelayTransport = (url: string, signal: AbortSignal) => Promise<RelayAnswer>;
+export type { RelayAnswer, RelayTransport } from '../billing/relay-client.ts';
 
 export interface RelayConfig {
   /** As saved; refused before any request unless https (or loopback http). */
@@ -39,14 +33,12 @@ export interface RelayConfig {
 export interface RelayEngineDeps {
   accountId: string;
   transport: RelayTransport;
-  /** The body's schema check (engine.js in the widget, the real module in tests). */
+  /** The relay client with the body's schema check (engine.js in the widget, the real module in tests). */
   loadEngine: LoadEngine;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   coordinator?: Partial<CoordinatorOptions<RelayResult>>;
 }
-
-type RelayFailureCode = 'unreachable' | 'relay_refused' | 'rate_limited' | 'bad_response';
 
 /**
  * What one round gave, as cached for every tab: the relay's report or why there is none.
@@ -57,9 +49,6 @@ type RelayResult =
   | { kind: 'failed'; code: RelayFailureCode; status?: number; reason?: string; lastSuccessAt: string | null };
 
 const FAILURE_CODES: ReadonlySet<unknown> = new Set(['unreachable', 'relay_refused', 'rate_limited', 'bad_response']);
-/** The same cap as OpenAI bodies (billing/read-body.ts): a report is a few kilobytes. */
-const MAX_BODY_CHARS = 1 << 20;
-const RETRY_DELAY_MS = 1_000;
 
 const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 
@@ -83,35 +72,6 @@ function parseResult(raw: unknown): RelayResult | null {
     lastSuccessAt: value.lastSuccessAt,
   };
 }
-
-/** Status → finding (design.md): 401/403 the relay refused us, 429 slow down, 5xx unreachable. */
-function failureCode(status: number): RelayFailureCode {
-  if (status === 401 || status === 403) return 'relay_refused';
-  if (status === 429) return 'rate_limited';
-  if (status === 0 || status >= 500) return 'unreachable';
-  // 400 (bad options), a 404 from a wrong URL, a redirect: not a relay answer we can use.
-  return 'bad_response';
-}
-
-type Outcome = { kind: 'report'; report: Report } | { kind: 'failed'; code: RelayFailureCode; status?: number; reason?: string };
-
-function readAnswer(answer: RelayAnswer, parseReport: (raw: unknown) => Report | null): Outcome {
-  if (answer.kind === 'failed') return { kind: 'failed', code: 'unreachable', reason: answer.reason };
-  if (answer.status !== 200) return { kind: 'failed', code: failureCode(answer.status), status: answer.status };
-  if (answer.body.length > MAX_BODY_CHARS) return { kind: 'failed', code: 'bad_response', status: 200, reason: 'too_large' };
-  let body: unknown;
-  try {
-    body = JSON.parse(answer.body);
-  } catch {
-    return { kind: 'failed', code: 'bad_response', status: 200, reason: 'not_json' };
-  }
-  const report = parseReport(body);
-  return report ? { kind: 'report', report } : { kind: 'failed', code: 'bad_response', status: 200, reason: 'schema' };
-}
-
-/** Worth one more try: the network dropped or the relay hiccuped (not a timeout, not a refusal). */
-const retryable = (answer: RelayAnswer) =>
-  (answer.kind === 'failed' && answer.reason === 'network') || (answer.kind === 'answered' && answer.status >= 500);
 
 /**
  * A round without a relay report: the failure, plus what this widget knows by itself
@@ -141,27 +101,23 @@ function failureReport(result: Extract<RelayResult, { kind: 'failed' }>, options
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** One round: the request (and one retry after a dropped connection or a 5xx), read. */
-async function askRelay(config: RelayConfig, transport: RelayTransport, signal: AbortSignal, sleep: (ms: number) => Promise<void>, loadEngine: LoadEngine): Promise<Outcome> {
+/**
+ * One round: the saved URL checked, then engine.js's relay client (the request, one
+ * retry after a dropped connection or a 5xx, the answer read).
+ */
+async function askRelay(config: RelayConfig, transport: RelayTransport, signal: AbortSignal, sleep: (ms: number) => Promise<void>, loadEngine: LoadEngine): Promise<RelayOutcome> {
   const relay = readRelayUrl(config.relayUrl);
   // A saved URL that is not https (or loopback http) is never asked: nothing leaves.
   if (relay.kind !== 'ok') return { kind: 'failed', code: 'unreachable', reason: `relay_url_${relay.kind === 'none' ? 'missing' : relay.reason}` };
-  const url = relayReportUrl(relay.url, config.options);
   // Before the request: without the schema check there is no point asking.
   const engine = await loadCheckEngine(loadEngine);
-  let answer = await transport(url, signal);
-  if (retryable(answer)) {
-    await sleep(RETRY_DELAY_MS);
-    if (signal.aborted) throw new Error('relay check aborted');
-    answer = await transport(url, signal);
-  }
-  return readAnswer(answer, engine.parseReport);
+  return engine.askRelay(relay.url, config.options, transport, signal, sleep);
 }
 
 /** One uncached round, as "Test connection" needs it: what the relay says right now. */
 export async function checkRelayOnce(config: RelayConfig, transport: RelayTransport, signal: AbortSignal, loadEngine: LoadEngine, now: () => number = Date.now): Promise<Report> {
   const startedAt = now();
-  const outcome = await askRelay(config, transport, signal, realSleep, loadEngine).catch((error: unknown): Outcome => {
+  const outcome = await askRelay(config, transport, signal, realSleep, loadEngine).catch((error: unknown): RelayOutcome => {
     if (isEngineNotLoaded(error)) return { kind: 'failed', code: 'unreachable', reason: ENGINE_NOT_LOADED };
     throw error;
   });

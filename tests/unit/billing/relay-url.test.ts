@@ -1,7 +1,7 @@
 // relayReportUrl: the options and the user's IANA time zone (`tz`), so the relay judges
 // card expiry on the user's calendar day; no zone, no parameter.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { relayReportUrl } from '../../../src/monitor/relay-url.ts';
+import { relayReportUrl } from '../../../src/billing/relay-url.ts';
 
 const RELAY = 'https://relay.example.test';
 afterEach(() => vi.restoreAllMocks());
