@@ -37,8 +37,32 @@ const ENDPOINT_ACTIONS: Readonly<Record<string, readonly string[]>> = {
   credits_exhausted: ['balance'],
 };
 
-/** The locale key of a finding's advice: the refusing endpoint's variant when there is one. */
+/** The `apiCode` of an `unreachable` whose round could not load the widget's engine.js. */
+export const ENGINE_NOT_LOADED = 'widget_files';
+/** What a finding's `via` param says when the check relay itself failed (not OpenAI). */
+export const VIA_RELAY = 'relay';
+const RELAY_WORDED: ReadonlySet<string> = new Set(['unreachable', 'bad_response', 'rate_limited']);
+
+/**
+ * Findings that are not OpenAI's get their own title and advice (`title_<v>`,
+ * `action_<v>`): the widget's own files did not load, or the check relay failed.
+ */
+function sourceVariant(finding: Finding): string | null {
+  if (finding.code === 'unreachable' && finding.params?.apiCode === ENGINE_NOT_LOADED) return 'widget_files';
+  if (finding.params?.via === VIA_RELAY && RELAY_WORDED.has(finding.code)) return 'relay';
+  return null;
+}
+
+/** The locale key of a finding's title. */
+export function findingTitleKey(finding: Finding): string {
+  const variant = sourceVariant(finding);
+  return variant === null ? `findings.${finding.code}.title` : `findings.${finding.code}.title_${variant}`;
+}
+
+/** The locale key of a finding's advice: its source's or the refusing endpoint's variant when there is one. */
 export function findingActionKey(finding: Finding): string {
+  const source = sourceVariant(finding);
+  if (source !== null) return `findings.${finding.code}.action_${source}`;
   const variants = ENDPOINT_ACTIONS[finding.code];
   const endpoint = finding.endpoint;
   return endpoint !== undefined && variants?.includes(endpoint) ? `findings.${finding.code}.action_${endpoint}` : `findings.${finding.code}.action`;

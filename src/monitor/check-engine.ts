@@ -8,6 +8,7 @@ import type { CheckConfig } from '../billing/check.ts';
 import { withoutRequests } from '../billing/no-requests.ts';
 import type { RelayOutcome, RelayTransport } from '../billing/relay-client.ts';
 import type { Signals } from '../health/signals.ts';
+import { ENGINE_NOT_LOADED } from '../health/text-params.ts';
 
 /** What the monitor needs of engine.js (src/lazy/engine.ts has more). */
 export interface CheckEngine {
@@ -19,8 +20,6 @@ export interface CheckEngine {
 /** Resolves with the engine, or rejects when it could not load; one load per page is the caller's job. */
 export type LoadEngine = () => Promise<CheckEngine>;
 
-/** The finding's apiCode when the engine did not load; the UI words it as the widget's files. */
-export const ENGINE_NOT_LOADED = 'widget_files';
 
 /** Marks a failed load, so the round can end as a finding instead of a widget error. */
 class EngineNotLoaded extends Error {}

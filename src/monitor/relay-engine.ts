@@ -12,8 +12,9 @@ import { staleFinding } from '../health/stale.ts';
 import { overallStatus, sortFindings } from '../health/status.ts';
 import { readReport } from '../health/report-reader.ts';
 import { FINDING_SEVERITY, type Finding, type HealthOptions, type Report } from '../health/types.ts';
+import { ENGINE_NOT_LOADED, VIA_RELAY } from '../health/text-params.ts';
 import { createCheckCoordinator, type CheckCoordinator, type CoordinatorOptions } from './check-coordinator.ts';
-import { ENGINE_NOT_LOADED, isEngineNotLoaded, loadCheckEngine, type LoadEngine } from './check-engine.ts';
+import { isEngineNotLoaded, loadCheckEngine, type LoadEngine } from './check-engine.ts';
 import { createCoordinatedSource } from './coordinated-source.ts';
 import { checkIntervalMs, DUE_EARLY_MS } from './engine.ts';
 import { hashSettings } from './hash.ts';
@@ -81,7 +82,7 @@ function parseResult(raw: unknown): RelayResult | null {
  */
 function failureReport(result: Extract<RelayResult, { kind: 'failed' }>, options: HealthOptions, at: number, now: Date): Report {
   // `via` lets the UI name the relay, not OpenAI and the base URL (ui/finding-text.ts).
-  const params: Record<string, string | number> = { via: 'relay' };
+  const params: Record<string, string | number> = { via: VIA_RELAY };
   if (result.status !== undefined) params.status = result.status;
   if (result.reason !== undefined) params.apiCode = result.reason;
   const failure: Finding = { code: result.code, severity: FINDING_SEVERITY[result.code], endpoint: 'models', params };

@@ -8,7 +8,8 @@ import { findingFix } from '../checklist/verdicts.ts';
 import { stepById, type StepId } from '../checklist/steps.ts';
 import { sortFindings } from '../health/status.ts';
 import type { Finding } from '../health/types.ts';
-import { findingKeys, formatFindingParams } from './finding-text.ts';
+import { findingActionKey, findingTitleKey } from '../health/text-params.ts';
+import { formatFindingParams } from './finding-text.ts';
 import { StatusIcon } from './icons.tsx';
 import type { Role, TextProps } from './types.ts';
 
@@ -49,7 +50,6 @@ export function FindingList({ findings, role, t, fmt, onOpenStep, settingsHref }
     <ul class="bytegpt-health__findings">
       {shown.map((finding) => {
         const params = formatFindingParams(finding, fmt);
-        const keys = findingKeys(finding);
         return (
           <li
             key={finding.code}
@@ -59,8 +59,8 @@ export function FindingList({ findings, role, t, fmt, onOpenStep, settingsHref }
           >
             <StatusIcon kind={finding.severity} />
             <div class="bytegpt-health__finding-text">
-              <strong class="bytegpt-health__finding-title">{t(keys.title, params)}</strong>
-              {admin ? <span class="bytegpt-health__finding-action">{t(keys.action, params)}</span> : null}
+              <strong class="bytegpt-health__finding-title">{t(findingTitleKey(finding), params)}</strong>
+              {admin ? <span class="bytegpt-health__finding-action">{t(findingActionKey(finding), params)}</span> : null}
               {admin ? <FixLink finding={finding} t={t} onOpenStep={onOpenStep} settingsHref={settingsHref} /> : null}
             </div>
           </li>

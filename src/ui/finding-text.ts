@@ -3,7 +3,7 @@
 // CLI; here plain numbers and bare days get the user's locale too. Values only ever
 // reach the DOM as text.
 import type { Formatters, TranslateParams } from '../i18n/index.ts';
-import { findingActionKey, findingTextParams } from '../health/text-params.ts';
+import { findingTextParams } from '../health/text-params.ts';
 import type { Finding } from '../health/types.ts';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -16,24 +16,4 @@ export function formatFindingParams(finding: Finding, fmt: Formatters): Translat
     else out[key] = value;
   }
   return out;
-}
-
-/** An `unreachable` whose apiCode says the widget's own engine.js did not load (src/monitor/check-engine.ts). */
-const WIDGET_FILES = 'widget_files';
-
-/** Failures of the check relay itself (monitor/relay-engine.ts marks them `via: relay`). */
-const RELAY_WORDED: ReadonlySet<string> = new Set(['unreachable', 'bad_response', 'rate_limited']);
-
-/**
- * The locale keys of a finding's title and advice: a failed load of the widget's files,
- * and the relay's own failures (which are not OpenAI's), get their own words.
- */
-export function findingKeys(finding: Finding): { title: string; action: string } {
-  if (finding.code === 'unreachable' && finding.params?.apiCode === WIDGET_FILES) {
-    return { title: 'findings.unreachable.title_widget_files', action: 'findings.unreachable.action_widget_files' };
-  }
-  if (finding.params?.via === 'relay' && RELAY_WORDED.has(finding.code)) {
-    return { title: `findings.${finding.code}.title_relay`, action: `findings.${finding.code}.action_relay` };
-  }
-  return { title: `findings.${finding.code}.title`, action: findingActionKey(finding) };
 }
